@@ -1,0 +1,3 @@
+//! `nn-playground`: trains a playground link's network from the command line.
+
+fn main() {}
