@@ -1,1 +1,26 @@
-//! web
+//! The playground's browser views: a Yew app that trains an `nn-core` network in the page and
+//! draws what it learns.
+//!
+//! `app` holds the page and its training loop (driven by animation frames), `simulation` owns
+//! the engine's objects for one run, `components` are the page's parts and `render` turns
+//! numbers into pixels. Browser calls that can fail return [`error::ViewError`], which the page
+//! shows and logs; nothing here unwraps a DOM or canvas look-up.
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod render;
+pub mod simulation;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Entry point: sets up logging and the panic hook once, then mounts the app on `<body>`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if console_log::init_with_level(log::Level::Info).is_err() {
+        // A logger is already set (the page was started twice): keep the first one.
+    }
+    yew::Renderer::<app::App>::new().render();
+}

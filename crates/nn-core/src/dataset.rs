@@ -34,7 +34,12 @@ pub struct Domain {
 impl Domain {
     /// A square domain `[-half, half]` in both axes (TensorFlow Playground's is `half = 6`).
     pub fn square(half: f64) -> Self {
-        Domain { x1_min: -half, x1_max: half, x2_min: -half, x2_max: half }
+        Domain {
+            x1_min: -half,
+            x1_max: half,
+            x2_min: -half,
+            x2_max: half,
+        }
     }
 }
 
@@ -66,7 +71,13 @@ impl Dataset {
             let (inputs, rows) = (inputs.len(), targets.len());
             return Err(NnError::DatasetShape { inputs, rows, dim });
         }
-        Ok(Dataset { inputs, dim, targets, task, domain })
+        Ok(Dataset {
+            inputs,
+            dim,
+            targets,
+            task,
+            domain,
+        })
     }
 
     /// Number of examples.
@@ -93,7 +104,14 @@ mod tests {
     fn new_rejects_inputs_that_do_not_fill_whole_rows() {
         let task = Task::Regression;
         let err = Dataset::new(vec![1.0, 2.0, 3.0], 2, vec![0.0, 1.0], task, None).unwrap_err();
-        assert_eq!(err, NnError::DatasetShape { inputs: 3, rows: 2, dim: 2 });
+        assert_eq!(
+            err,
+            NnError::DatasetShape {
+                inputs: 3,
+                rows: 2,
+                dim: 2
+            }
+        );
         let ok = Dataset::new(vec![1.0, 2.0, 3.0, 4.0], 2, vec![0.0, 1.0], task, None).unwrap();
         assert_eq!(ok.row(1), &[3.0, 4.0]);
     }

@@ -8,9 +8,35 @@
 //! because the engine's maths goes through `libm` rather than the platform's maths library.
 #![warn(missing_docs)]
 
+pub mod activation;
+pub mod backprop;
+pub mod data;
 pub mod dataset;
 pub mod error;
+pub mod eval;
+pub mod fingerprint;
+pub mod grid;
+pub mod init;
+pub mod loss;
+pub mod math;
+pub mod network;
+pub mod optimizer;
+pub mod regularization;
 pub mod rng;
+pub mod train;
 
+pub use data::{DataKind, Feature, Features, Gate, generate, split};
 pub use dataset::{Dataset, Domain, Task};
 pub use error::NnError;
+
+pub use activation::Activation;
+pub use backprop::Workspace;
+pub use eval::{Metrics, evaluate};
+pub use fingerprint::trajectory_fingerprint;
+pub use grid::{GridOutputs, evaluate_grid, evaluate_line};
+pub use init::Init;
+pub use loss::Objective;
+pub use network::{Network, NetworkSpec};
+pub use optimizer::{OptimizerKind, OptimizerState};
+pub use regularization::Regularization;
+pub use train::{EpochReport, Hyperparameters, TrainStatus, Trainer};

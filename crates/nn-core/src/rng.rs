@@ -19,8 +19,9 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Hashes a seed string to 64 bits with FNV-1a.
 pub fn seed_hash(seed: &str) -> u64 {
-    seed.bytes()
-        .fold(FNV_OFFSET, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME))
+    seed.bytes().fold(FNV_OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// Returns the generator for a seed string; the same string always gives the same stream.
@@ -56,6 +57,9 @@ mod tests {
         };
         assert_eq!(draw("0.42182"), draw("0.42182"));
         assert_ne!(draw("0.42182"), draw("0.42183"));
-        assert_ne!(rng_for("1", "data").next_u64(), rng_for("1", "weights").next_u64());
+        assert_ne!(
+            rng_for("1", "data").next_u64(),
+            rng_for("1", "weights").next_u64()
+        );
     }
 }

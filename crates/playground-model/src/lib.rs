@@ -1,2 +1,38 @@
 //! The playground's model: everything a user can set, share or replay, with no DOM dependency.
+//!
+//! [`config`] holds the settings and their limits, [`link`] turns them into the URL fragment and
+//! back, [`presets`] names links for the lecture, [`history`] keeps a bounded loss curve, and
+//! [`session`] runs one experiment on the engine (`nn-core`). The web app and the command-line
+//! trainer share all of it.
 #![warn(missing_docs)]
+
+pub mod config;
+mod engine;
+pub mod history;
+pub mod link;
+pub mod presets;
+pub mod session;
+pub mod weights;
+
+pub use config::{Config, Warning};
+pub use history::{LossHistory, LossPoint};
+pub use link::{Decoded, decode, encode};
+pub use session::{Readout, SavedSession, Session};
+pub use weights::{LayerWeights, Weights};
+
+/// What can go wrong in the model when input from outside reaches it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    /// A `weights=` text could not be read; the text says why.
+    #[error("bad weights: {0}")]
+    BadWeights(String),
+    /// A saved session does not match the network its own settings describe.
+    #[error("saved state does not match its settings: {0}")]
+    StateMismatch(String),
+    /// A hand-set value is not finite.
+    #[error("{0} is not a finite number")]
+    NotFinite(f64),
+    /// The engine refused the configuration or a saved state.
+    #[error("engine: {0}")]
+    Engine(#[from] nn_core::NnError),
+}

@@ -1,0 +1,635 @@
+//! One run of the playground: the data, the network, its trainer and the loss history.
+//!
+//! Randomness comes from the seed through separate streams (`nn_core::rng::rng_for`): "data"
+//! makes the points, "split" divides them, "weights" draws the initial weights and "shuffle"
+//! orders each epoch. So a reset gives bit-identical initial weights every time, and changing
+//! the data never shifts the weights.
+//!
+//! Changing a setting ([`Session::update`]) resets the run only when it must: the learning rate,
+//! batch size, momentum, Nesterov, the regularization and its rate, and the optimizer change in
+//! place (a new optimizer starts its own state fresh); shape, activation, features, data, noise,
+//! training share, problem, loss, initialisation and weights reset; view settings change nothing.
+
+use nn_core::data::{Features, generate, split};
+use nn_core::rng::rng_for;
+use nn_core::{Dataset, Metrics, Network, TrainStatus, Trainer, evaluate};
+use serde::{Deserialize, Serialize};
+
+use crate::ModelError;
+use crate::config::Config;
+use crate::engine;
+use crate::history::LossHistory;
+use crate::weights::{LayerWeights, Weights};
+
+/// The numbers the readouts show after an epoch. Each is `None` when it does not apply
+/// (accuracy in regression, test values for an empty test split) or is not finite.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Readout {
+    /// Epochs trained since the last reset.
+    pub epoch: u64,
+    /// Data loss over the training split.
+    pub train_loss: Option<f64>,
+    /// Data loss over the test split.
+    pub test_loss: Option<f64>,
+    /// Share of training points classified right.
+    pub train_accuracy: Option<f64>,
+    /// Share of test points classified right.
+    pub test_accuracy: Option<f64>,
+    /// Whether training diverged (a loss or a weight stopped being finite).
+    pub diverged: bool,
+}
+
+/// Everything needed to continue a run exactly; the data are regenerated from the settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedSession {
+    /// The settings.
+    pub config: Config,
+    /// The network, optimizer state, shuffling generator and epoch counter.
+    pub trainer: Trainer,
+    /// The loss curve.
+    pub history: LossHistory,
+}
+
+/// The data of a run: raw points and the network's inputs, both split.
+#[derive(Debug, Clone)]
+struct Splits {
+    /// Training points as generated (x1, x2 for plane data).
+    train_points: Dataset,
+    /// Test points as generated.
+    test_points: Dataset,
+    /// Training rows as the network sees them (features applied).
+    train: Dataset,
+    /// Test rows as the network sees them.
+    test: Dataset,
+}
+
+/// One run of the playground.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The settings in force (always within their limits).
+    config: Config,
+    /// The data.
+    splits: Splits,
+    /// The network in training.
+    trainer: Trainer,
+    /// The loss curve since the last reset.
+    history: LossHistory,
+}
+
+impl Session {
+    /// Starts a run: makes the data and the network from the settings (brought within their
+    /// limits first) and records epoch 0.
+    pub fn new(mut config: Config) -> Result<Session, ModelError> {
+        config.normalize();
+        let splits = make_splits(&config)?;
+        let trainer = make_trainer(&config)?;
+        let mut session = Session {
+            config,
+            splits,
+            trainer,
+            history: LossHistory::default(),
+        };
+        session.record();
+        Ok(session)
+    }
+
+    /// The settings in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The network being trained.
+    pub fn network(&self) -> &Network {
+        self.trainer.network()
+    }
+
+    /// The trainer (hyperparameters, optimizer state, update count).
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    /// The loss curve since the last reset.
+    pub fn history(&self) -> &LossHistory {
+        &self.history
+    }
+
+    /// The input features the network sees (ignored by data that are not plane points).
+    pub fn features(&self) -> Features {
+        engine::features(&self.config)
+    }
+
+    /// Training and test points as generated, for drawing.
+    pub fn points(&self) -> (&Dataset, &Dataset) {
+        (&self.splits.train_points, &self.splits.test_points)
+    }
+
+    /// Training and test rows as the network sees them.
+    pub fn inputs(&self) -> (&Dataset, &Dataset) {
+        (&self.splits.train, &self.splits.test)
+    }
+
+    /// Epochs trained since the last reset.
+    pub fn epoch(&self) -> u64 {
+        self.trainer.epoch()
+    }
+
+    /// Whether training diverged; a diverged run trains no more until a reset.
+    pub fn diverged(&self) -> bool {
+        self.trainer.status() == TrainStatus::Diverged
+    }
+
+    /// Trains one epoch (nothing once diverged) and records its losses.
+    pub fn step(&mut self) -> Result<Readout, ModelError> {
+        if !self.diverged() {
+            self.trainer.train_epoch(&self.splits.train)?;
+            self.record();
+        }
+        Ok(self.readout())
+    }
+
+    /// Trains up to `epochs` epochs, stopping early on divergence.
+    pub fn run(&mut self, epochs: u64) -> Result<Readout, ModelError> {
+        for _ in 0..epochs {
+            if self.diverged() {
+                break;
+            }
+            self.step()?;
+        }
+        Ok(self.readout())
+    }
+
+    /// Rebuilds the network from the seed (the same initial weights every time) and clears the
+    /// history.
+    pub fn reset(&mut self) -> Result<(), ModelError> {
+        self.trainer = make_trainer(&self.config)?;
+        self.history.clear();
+        self.record();
+        Ok(())
+    }
+
+    /// New data from a new seed, then a reset. The caller draws the seed (see
+    /// [`crate::link::seed_from_unit`]), so that native code and wasm can draw it their way.
+    pub fn regenerate(&mut self, seed: String) -> Result<(), ModelError> {
+        let config = Config {
+            seed,
+            ..self.config.clone()
+        };
+        self.splits = make_splits(&config)?;
+        self.config = config;
+        self.reset()
+    }
+
+    /// Changes the settings, returning whether the run was reset (see the module
+    /// documentation for which changes reset). The new settings are brought within their
+    /// limits first.
+    pub fn update(&mut self, mut config: Config) -> Result<bool, ModelError> {
+        config.normalize();
+        let new_data = data_differs(&self.config, &config);
+        let reset = new_data || network_differs(&self.config, &config);
+        if new_data {
+            self.splits = make_splits(&config)?;
+        }
+        self.config = config;
+        if reset {
+            self.reset()?;
+        } else {
+            self.trainer
+                .set_hyperparameters(engine::hyperparameters(&self.config));
+        }
+        Ok(reset)
+    }
+
+    /// Sets the weight from `input` into `neuron` of `layer` (0 = first hidden layer). Training
+    /// goes on from the edited value; nothing is reset.
+    pub fn set_weight(
+        &mut self,
+        layer: usize,
+        neuron: usize,
+        input: usize,
+        value: f64,
+    ) -> Result<(), ModelError> {
+        check_finite(value)?;
+        Ok(self
+            .trainer
+            .network_mut()
+            .set_weight(layer, neuron, input, value)?)
+    }
+
+    /// Sets the bias of `neuron` of `layer` (0 = first hidden layer).
+    pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f64) -> Result<(), ModelError> {
+        check_finite(value)?;
+        Ok(self.trainer.network_mut().set_bias(layer, neuron, value)?)
+    }
+
+    /// The network's current weights and biases, for a link that shares the trained network.
+    pub fn weights(&self) -> Weights {
+        let network = self.network();
+        let layers = network.layers().iter().map(|layout| LayerWeights {
+            weights: network.params()[layout.weights()].to_vec(),
+            biases: network.params()[layout.biases()].to_vec(),
+        });
+        Weights {
+            layers: layers.collect(),
+        }
+    }
+
+    /// Scores of the network on the training split (`None` when it is empty).
+    pub fn train_metrics(&self) -> Option<Metrics> {
+        evaluate(self.network(), &self.splits.train)
+    }
+
+    /// Scores of the network on the test split (`None` when it is empty).
+    pub fn test_metrics(&self) -> Option<Metrics> {
+        evaluate(self.network(), &self.splits.test)
+    }
+
+    /// The readouts now.
+    pub fn readout(&self) -> Readout {
+        let (train, test) = (self.train_metrics(), self.test_metrics());
+        Readout {
+            epoch: self.epoch(),
+            train_loss: finite(train.as_ref().map(|m| m.loss)),
+            test_loss: finite(test.as_ref().map(|m| m.loss)),
+            train_accuracy: finite(train.and_then(|m| m.accuracy)),
+            test_accuracy: finite(test.and_then(|m| m.accuracy)),
+            diverged: self.diverged(),
+        }
+    }
+
+    /// Everything needed to continue this run exactly.
+    pub fn save(&self) -> SavedSession {
+        let (config, history) = (self.config.clone(), self.history.clone());
+        SavedSession {
+            config,
+            trainer: self.trainer.clone(),
+            history,
+        }
+    }
+
+    /// Continues a saved run; its data are regenerated from its settings.
+    pub fn restore(saved: SavedSession) -> Result<Session, ModelError> {
+        let SavedSession {
+            mut config,
+            trainer,
+            history,
+        } = saved;
+        config.normalize();
+        let expected = engine::network_spec(&config);
+        if trainer.network().spec() != &expected {
+            let message = format!(
+                "the network is {:?}, expected {:?}",
+                trainer.network().spec(),
+                expected
+            );
+            return Err(ModelError::StateMismatch(message));
+        }
+        let splits = make_splits(&config)?;
+        Ok(Session {
+            config,
+            splits,
+            trainer,
+            history,
+        })
+    }
+
+    /// Appends the current losses to the history.
+    fn record(&mut self) {
+        let readout = self.readout();
+        self.history
+            .record(readout.epoch, readout.train_loss, readout.test_loss);
+    }
+}
+
+/// Generates, splits and featurises the data of a configuration.
+fn make_splits(config: &Config) -> Result<Splits, ModelError> {
+    let kind = engine::data_kind(config);
+    let points = generate(
+        kind,
+        None,
+        config.noise / 100.0,
+        &mut rng_for(&config.seed, "data"),
+    )?;
+    let share = f64::from(config.perc_train_data);
+    let (train_points, test_points) = split(&points, share, &mut rng_for(&config.seed, "split"))?;
+    let features = engine::features(config);
+    let (train, test) = (
+        features.apply(&train_points)?,
+        features.apply(&test_points)?,
+    );
+    Ok(Splits {
+        train_points,
+        test_points,
+        train,
+        test,
+    })
+}
+
+/// Builds the initial network (from the link's weights, if any) and its trainer.
+fn make_trainer(config: &Config) -> Result<Trainer, ModelError> {
+    let spec = engine::network_spec(config);
+    let init = engine::init(config.init);
+    let mut network = Network::new(spec, init, &mut rng_for(&config.seed, "weights"))?;
+    if let Some(weights) = &config.weights {
+        let flat: Vec<f64> = weights
+            .layers
+            .iter()
+            .flat_map(|l| l.weights.iter().chain(&l.biases))
+            .copied()
+            .collect();
+        network.set_params(&flat)?;
+    }
+    let shuffle = rng_for(&config.seed, "shuffle");
+    Ok(Trainer::new(
+        network,
+        engine::hyperparameters(config),
+        shuffle,
+    ))
+}
+
+/// Whether the data must be made anew.
+fn data_differs(old: &Config, new: &Config) -> bool {
+    old.problem != new.problem
+        || old.dataset != new.dataset
+        || old.reg_dataset != new.reg_dataset
+        || old.classes != new.classes
+        || old.noise != new.noise
+        || old.perc_train_data != new.perc_train_data
+        || old.seed != new.seed
+        || old.active_features() != new.active_features()
+}
+
+/// Whether the network must be rebuilt.
+fn network_differs(old: &Config, new: &Config) -> bool {
+    engine::network_spec(old) != engine::network_spec(new)
+        || old.init != new.init
+        || old.weights != new.weights
+        || old.loss != new.loss
+}
+
+/// Refuses a non-finite hand-set value.
+fn check_finite(value: f64) -> Result<(), ModelError> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(ModelError::NotFinite(value))
+    }
+}
+
+/// Keeps a finite number.
+fn finite(value: Option<f64>) -> Option<f64> {
+    value.filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{
+        Activation, DatasetKind, Feature, Init, Optimizer, Problem, Regularization,
+    };
+    use crate::link::{decode, encode};
+
+    /// The session a link describes (the link must carry a seed).
+    fn session(link: &str) -> Session {
+        let decoded = decode(link, || panic!("test links carry a seed"));
+        assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+        Session::new(decoded.config).unwrap()
+    }
+
+    /// The bit patterns of all parameters.
+    fn bits(session: &Session) -> Vec<u64> {
+        session
+            .network()
+            .params()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect()
+    }
+
+    /// The train and test losses of every recorded epoch, as bits.
+    fn curve(session: &Session) -> Vec<(u64, Option<u64>, Option<u64>)> {
+        let bits = |loss: Option<f64>| loss.map(f64::to_bits);
+        let points = session.history().points().iter();
+        points
+            .map(|p| (p.epoch, bits(p.train_loss), bits(p.test_loss)))
+            .collect()
+    }
+
+    /// C07's link (shared/cases/README.md).
+    const C07: &str = "#dataset=circle&networkShape=4,2&activation=tanh&learningRate=0.03\
+                       &batchSize=10&seed=0.59704";
+
+    #[test]
+    fn c07_reset_and_reload_replay_the_same_weights_and_losses() {
+        let mut first = session(C07);
+        let initial = bits(&first);
+        first.run(50).unwrap();
+        let losses = curve(&first);
+        assert_ne!(bits(&first), initial, "training changed nothing");
+
+        first.reset().unwrap();
+        assert_eq!(bits(&first), initial);
+        first.run(50).unwrap();
+        assert_eq!(curve(&first), losses);
+
+        let mut reloaded = session(&encode(first.config()));
+        assert_eq!(bits(&reloaded), initial);
+        reloaded.run(50).unwrap();
+        assert_eq!(curve(&reloaded), losses);
+
+        let other = session(&C07.replace("0.59704", "0.59705"));
+        assert_ne!(bits(&other), initial);
+    }
+
+    #[test]
+    fn c07_regenerate_writes_its_seed_and_keeps_weights_apart_from_data() {
+        let mut session = session(C07);
+        let (train_before, _) = session.points();
+        let train_before = train_before.clone();
+        session.regenerate("0.12345".into()).unwrap();
+        assert!(encode(session.config()).contains("&seed=0.12345&"));
+        assert_ne!(session.points().0, &train_before);
+        assert_eq!(session.epoch(), 0);
+        // Weights come from their own stream: the same seed with other noise keeps them.
+        let quiet = Session::new(Config {
+            seed: "s".into(),
+            ..Config::default()
+        })
+        .unwrap();
+        let noisy = Session::new(Config {
+            seed: "s".into(),
+            noise: 30.0,
+            ..Config::default()
+        });
+        assert_eq!(bits(&quiet), bits(&noisy.unwrap()));
+    }
+
+    #[test]
+    fn c08_hyperparameters_change_without_a_reset() {
+        let mut session = session(C07);
+        session.run(20).unwrap();
+        let trained = bits(&session);
+        let changes: [fn(&mut Config); 7] = [
+            |c| c.learning_rate = 0.01,
+            |c| c.batch_size = 5,
+            |c| c.momentum = 0.9,
+            |c| c.regularization = Regularization::L2,
+            |c| c.regularization_rate = 0.003,
+            |c| c.optimizer = Optimizer::Adam,
+            |c| c.show_test_data = true,
+        ];
+        for change in changes {
+            let mut config = session.config().clone();
+            change(&mut config);
+            assert!(!session.update(config).unwrap());
+            assert_eq!((session.epoch(), bits(&session)), (20, trained.clone()));
+        }
+        let hyper = session.trainer().hyperparameters();
+        assert_eq!((hyper.learning_rate, hyper.batch_size), (0.01, 5));
+        assert!(encode(session.config()).contains("&learningRate=0.01&"));
+        session.step().unwrap();
+        assert_eq!(session.epoch(), 21);
+        assert_ne!(bits(&session), trained);
+    }
+
+    #[test]
+    fn c08_structural_changes_reset_the_network() {
+        let changes: [fn(&mut Config); 9] = [
+            |c| c.network_shape = vec![3],
+            |c| c.activation = Activation::Relu,
+            |c| {
+                c.features.insert(Feature::XSquared);
+            },
+            |c| c.dataset = DatasetKind::Xor,
+            |c| c.noise = 10.0,
+            |c| c.perc_train_data = 70,
+            |c| c.problem = Problem::Regression,
+            |c| c.init = Init::Zero,
+            |c| c.loss = crate::config::Loss::CrossEntropy,
+        ];
+        for change in changes {
+            let mut session = session(C07);
+            session.run(3).unwrap();
+            let mut config = session.config().clone();
+            change(&mut config);
+            assert!(session.update(config).unwrap());
+            assert_eq!(session.epoch(), 0);
+            assert_eq!(session.history().len(), 1);
+        }
+    }
+
+    #[test]
+    fn c09_clamped_link_builds_a_session_fast() {
+        let link = "#noise=2000&networkShape=8,8,8,8,8,8,8,8,8,8&batchSize=1000\
+                    &learningRate=1000&regularizationRate=50&percTrainData=100&seed=1";
+        let start = std::time::Instant::now();
+        let decoded = decode(link, || unreachable!());
+        let mut session = Session::new(decoded.config).unwrap();
+        session.step().unwrap();
+        assert!(start.elapsed().as_secs_f64() < 1.0, "{:?}", start.elapsed());
+        assert_eq!(
+            session.network().spec().widths(),
+            vec![2, 8, 8, 8, 8, 8, 8, 1]
+        );
+        assert_eq!(session.points().0.len(), 450);
+    }
+
+    #[test]
+    fn c10_hidden_ratio_keeps_the_test_readout() {
+        let session = session("#percTrainData_hide=true&seed=1");
+        assert!(session.readout().test_loss.is_some());
+        assert!(session.history().last().unwrap().test_loss.is_some());
+    }
+
+    #[test]
+    fn c06_split_counts_follow_the_share_of_all_points() {
+        // Counts from C06 (shared/cases/README.md): 500 points at 10 %, 90 %; 1200 at 50 %.
+        for (link, counts) in [
+            ("percTrainData=10&seed=1", (50, 450)),
+            ("percTrainData=90&seed=1", (450, 50)),
+            ("problem=regression&percTrainData=50&seed=1", (600, 600)),
+        ] {
+            let session = session(link);
+            let (train, test) = session.points();
+            assert_eq!((train.len(), test.len()), counts, "{link}");
+        }
+    }
+
+    #[test]
+    fn diverging_runs_stop_with_no_non_finite_readout() {
+        let mut session = session(
+            "problem=regression&activation=relu&learningRate=10&batchSize=1&networkShape=8,8\
+             &noise=50&seed=0.42182",
+        );
+        let readout = session.run(50).unwrap();
+        assert!(readout.diverged);
+        assert!(readout.epoch < 50);
+        let values = [readout.train_loss, readout.test_loss];
+        assert!(values.iter().flatten().all(|v| v.is_finite()));
+        assert!(
+            session
+                .history()
+                .points()
+                .iter()
+                .all(|p| p.train_loss.is_none_or(f64::is_finite))
+        );
+        let epoch = session.epoch();
+        session.step().unwrap();
+        assert_eq!(session.epoch(), epoch);
+        session.reset().unwrap();
+        assert!(!session.diverged() && session.network().is_finite());
+    }
+
+    #[test]
+    fn hand_set_weights_take_effect_and_link_weights_start_the_network() {
+        let mut session = session("preset=perceptron-and-hand&seed=1");
+        assert_eq!(session.network().params(), &[4.0, 4.0, -6.0]);
+        assert_eq!(session.readout().train_accuracy, Some(1.0));
+        session.set_weight(0, 0, 1, -4.0).unwrap();
+        session.set_bias(0, 0, 2.0).unwrap();
+        assert_eq!(session.network().params(), &[4.0, -4.0, 2.0]);
+        assert!(session.readout().train_accuracy.unwrap() < 1.0);
+        assert!(session.set_weight(0, 0, 2, 1.0).is_err());
+        let infinite = session.set_bias(0, 0, f64::INFINITY);
+        assert_eq!(infinite, Err(ModelError::NotFinite(f64::INFINITY)));
+    }
+
+    #[test]
+    fn save_and_restore_continue_bit_for_bit() {
+        let mut session = session("dataset=xor&optimizer=adam&seed=7");
+        session.run(5).unwrap();
+        let json = serde_json::to_string(&session.save()).unwrap();
+        session.run(5).unwrap();
+        let saved: SavedSession = serde_json::from_str(&json).unwrap();
+        let mut restored = Session::restore(saved).unwrap();
+        assert_eq!(restored.epoch(), 5);
+        restored.run(5).unwrap();
+        assert_eq!(bits(&restored), bits(&session));
+        assert_eq!(curve(&restored), curve(&session));
+    }
+
+    #[test]
+    fn restore_refuses_a_state_of_another_shape() {
+        let session = session("seed=1");
+        let mut saved = session.save();
+        saved.config.network_shape = vec![3];
+        assert!(matches!(
+            Session::restore(saved),
+            Err(ModelError::StateMismatch(_))
+        ));
+    }
+
+    #[test]
+    fn lecture_gates_behave_as_the_presets_promise() {
+        let accuracy = |name: &str| {
+            let mut session = session(&format!("preset={name}&seed=1"));
+            session.run(100).unwrap().train_accuracy.unwrap()
+        };
+        assert_eq!(accuracy("perceptron-and"), 1.0);
+        assert_eq!(accuracy("perceptron-or"), 1.0);
+        assert!(
+            accuracy("perceptron-xor") <= 0.75,
+            "a single line cannot separate XOR"
+        );
+        assert_eq!(accuracy("xor-hidden"), 1.0);
+    }
+}

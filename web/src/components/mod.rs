@@ -1,0 +1,3 @@
+//! The page's parts, one component a file.
+
+pub mod boundary;

@@ -1,0 +1,97 @@
+//! Colour scales of the views.
+//!
+//! Two-class outputs use a diverging scale from orange (negative, class 0) through a light grey
+//! (zero, undecided) to blue (positive, class 1): TensorFlow Playground's colours. Orange and blue
+//! stay apart for the common colour-vision deficiencies (protanopia, deuteranopia, tritanopia),
+//! and both ends are dark enough to read against the grey on a washed-out projector.
+
+/// An opaque colour as red, green and blue bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// The colour as a CSS hex string, e.g. `#f59322`.
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// Colour of class 0 (output -1): orange.
+pub const NEGATIVE: Rgb = Rgb(0xf5, 0x93, 0x22);
+/// Colour of an undecided output (0): light grey.
+pub const NEUTRAL: Rgb = Rgb(0xe8, 0xea, 0xeb);
+/// Colour of class 1 (output +1): blue.
+pub const POSITIVE: Rgb = Rgb(0x08, 0x77, 0xbd);
+/// Colour of a cell whose value is not a finite number (a diverged network): a fixed mid grey.
+pub const NOT_FINITE: Rgb = Rgb(0x9e, 0x9e, 0x9e);
+
+/// Number of shades the diverging scale is cut into, so that bands show the output's level sets.
+const SHADES: f64 = 30.0;
+
+/// Maps an output in `[-1, 1]` (clamped) to the diverging orange-grey-blue scale, in bands.
+pub fn diverging(value: f64) -> Rgb {
+    if !value.is_finite() {
+        return NOT_FINITE;
+    }
+    let banded = (value.clamp(-1.0, 1.0) * SHADES / 2.0).round() / (SHADES / 2.0);
+    if banded < 0.0 {
+        mix(NEUTRAL, NEGATIVE, -banded)
+    } else {
+        mix(NEUTRAL, POSITIVE, banded)
+    }
+}
+
+/// Maps an output to one of the two class colours, or grey when it is not finite.
+pub fn discrete(value: f64) -> Rgb {
+    match value {
+        v if !v.is_finite() => NOT_FINITE,
+        v if v < 0.0 => NEGATIVE,
+        _ => POSITIVE,
+    }
+}
+
+/// Linear mix of two colours: `t = 0` gives `from`, `t = 1` gives `to`.
+fn mix(from: Rgb, to: Rgb, t: f64) -> Rgb {
+    let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+    Rgb(
+        channel(from.0, to.0),
+        channel(from.1, to.1),
+        channel(from.2, to.2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_ends_and_middle_are_the_class_and_neutral_colours() {
+        assert_eq!(diverging(-1.0), NEGATIVE);
+        assert_eq!(diverging(0.0), NEUTRAL);
+        assert_eq!(diverging(1.0), POSITIVE);
+        assert_eq!(
+            diverging(7.5),
+            POSITIVE,
+            "values beyond the range are clamped"
+        );
+    }
+
+    #[test]
+    fn non_finite_values_get_the_fixed_grey() {
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(diverging(value), NOT_FINITE);
+            assert_eq!(discrete(value), NOT_FINITE);
+        }
+    }
+
+    #[test]
+    fn discrete_view_uses_exactly_two_class_colours() {
+        assert_eq!(discrete(-0.01), NEGATIVE);
+        assert_eq!(discrete(0.3), POSITIVE);
+    }
+
+    #[test]
+    fn css_form_is_hex() {
+        assert_eq!(NEGATIVE.css(), "#f59322");
+    }
+}

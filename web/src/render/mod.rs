@@ -1,0 +1,6 @@
+//! Drawing: colour scales and heatmap pixels (plain Rust, tested natively), and the canvas calls
+//! that put them on the page.
+
+pub mod canvas;
+pub mod colour;
+pub mod heatmap;
