@@ -1,34 +1,54 @@
-//! The page: controls, readouts and the decision boundary, and the training loop that drives
-//! them from animation frames.
+//! The page: controls, readouts, the decision boundary and the loss curve, and the training
+//! loop that drives them from animation frames.
+//!
+//! The settings come from the URL fragment (the model crate's link decoder: a TensorFlow
+//! Playground link opens the same experiment), and the canonical link is written back with
+//! `history.replaceState`, so the address bar always holds a link to what is on screen.
 
 use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
+use playground_model::link::seed_from_unit;
+use playground_model::{Config, Session, Warning, decode, encode};
 use yew::prelude::*;
 
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
-use crate::simulation::Simulation;
+use crate::components::loss_chart::LossChart;
+use crate::components::readouts::Readouts;
+use crate::pictures::{NOT_PLANE_DATA, Pictures, loss_series};
+use crate::render::loss_chart::LossSeries;
 
 /// Longest time spent training in one animation frame, in milliseconds, so that the page keeps
 /// drawing and answering input.
 const FRAME_BUDGET_MS: f64 = 8.0;
 /// Most epochs trained in one frame.
 const MAX_EPOCHS_PER_FRAME: u32 = 10;
+/// What the page says when training diverges.
+const DIVERGED: &str = "Training diverged: the loss or a weight stopped being a finite number. \
+    Try a lower learning rate, then press Reset.";
 
 /// What the user or the browser asks of the page.
 pub enum Msg {
     /// Play or pause training.
     TogglePlay,
+    /// Train exactly one epoch.
+    Step,
+    /// Rebuild the network from the seed: the same initial weights as before.
+    Reset,
     /// An animation frame arrived: train for a while, then redraw.
     Frame,
 }
 
 /// The playground page.
 pub struct App {
-    simulation: Option<Simulation>,
-    /// A problem the page reports in words (for example the run could not be built).
+    session: Session,
+    pictures: Pictures,
+    boundary: Option<Rc<BoundaryView>>,
+    losses: Rc<LossSeries>,
+    /// Notes on the link (values changed or ignored), shown once.
+    warnings: Vec<Warning>,
+    /// A problem the page reports in words.
     message: Option<String>,
-    view: Rc<BoundaryView>,
     playing: bool,
     frame: Option<AnimationFrame>,
 }
@@ -38,77 +58,85 @@ impl Component for App {
     type Properties = ();
 
     fn create(_ctx: &Context<Self>) -> Self {
-        let (mut simulation, message) = match Simulation::new(&fresh_seed()) {
-            Ok(simulation) => (Some(simulation), None),
-            Err(err) => {
-                log::error!("could not start the run: {err}");
-                (
-                    None,
-                    Some(format!("The network could not be built: {err}.")),
-                )
-            }
-        };
-        let view = Rc::new(
-            simulation
-                .as_mut()
-                .map(Simulation::boundary)
-                .unwrap_or_default(),
-        );
-        App {
-            simulation,
+        let decoded = decode(&location_hash(), fresh_seed);
+        let (session, message) = start_session(decoded.config);
+        write_link(session.config());
+        let mut app = App {
+            session,
+            pictures: Pictures::default(),
+            boundary: None,
+            losses: Rc::default(),
+            warnings: decoded.warnings,
             message,
-            view,
             playing: false,
             frame: None,
-        }
+        };
+        app.redraw();
+        app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::TogglePlay => {
-                self.playing = !self.playing;
+                self.playing = !self.playing && !self.session.diverged();
                 log::info!("{}", if self.playing { "play" } else { "pause" });
                 self.schedule(ctx);
+                return true;
+            }
+            Msg::Step => {
+                log::info!("step");
+                self.train(1);
+            }
+            Msg::Reset => {
+                log::info!("reset");
+                if let Err(err) = self.session.reset() {
+                    self.message = Some(format!("The network could not be rebuilt: {err}."));
+                }
             }
             Msg::Frame => {
                 self.frame = None;
                 if !self.playing {
                     return false;
                 }
-                if let Some(simulation) = self.simulation.as_mut() {
-                    train_for_one_frame(simulation);
-                    self.view = Rc::new(simulation.boundary());
-                }
+                self.train_for_one_frame();
                 self.schedule(ctx);
             }
         }
+        self.redraw();
         true
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let label = if self.playing { "Pause" } else { "Play" };
+        let link = ctx.link();
+        let diverged = self.session.diverged();
         html! {
             <>
             <header><h1>{ "Neural-network playground" }</h1></header>
             <main>
-                <section aria-label="Training">
+                <section class="panel" aria-label="Training">
                     <div class="controls">
-                        <button onclick={ctx.link().callback(|_| Msg::TogglePlay)}>
-                            { label }
+                        <button onclick={link.callback(|_| Msg::TogglePlay)} disabled={diverged}>
+                            { if self.playing { "Pause" } else { "Play" } }
                         </button>
+                        <button onclick={link.callback(|_| Msg::Step)} disabled={diverged}>
+                            { "Step" }
+                        </button>
+                        <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
                     </div>
-                    <div class="readouts">
-                        <span id="epoch-label">{ "Epoch" }</span>
-                        <output aria-labelledby="epoch-label">
-                            { self.simulation.as_ref().map_or(0, Simulation::epoch) }
-                        </output>
-                    </div>
+                    <Readouts readout={self.session.readout()} />
+                    if diverged {
+                        <p class="message" role="alert">{ DIVERGED }</p>
+                    }
                     if let Some(message) = &self.message {
                         <p class="message" role="alert">{ message }</p>
                     }
+                    { self.view_warnings() }
                     <p class="explain">{ EXPLANATION }</p>
                 </section>
-                <DecisionBoundary view={self.view.clone()} />
+                <section class="panel output" aria-label="Output">
+                    { self.view_boundary() }
+                    <LossChart series={self.losses.clone()} />
+                </section>
             </main>
             </>
         }
@@ -116,9 +144,10 @@ impl Component for App {
 }
 
 /// What a student reads beside the picture.
-const EXPLANATION: &str = "A small neural network (two inputs, hidden layers of 4 and 2 tanh \
-    neurons) learns to tell the orange points from the blue ones. The background shows what it \
-    predicts at every spot: orange or blue, paler where it is unsure. Press Play to train it.";
+const EXPLANATION: &str = "A neural network learns to tell the orange points from the blue \
+    ones. The square shows what it predicts at every spot: orange or blue, paler where it is \
+    unsure. Play trains it epoch after epoch (one epoch is one pass over the training points); \
+    the loss curve shows its loss, the average error, on the training and the test points.";
 
 impl App {
     /// Asks for the next animation frame while playing (at most one request at a time).
@@ -130,16 +159,106 @@ impl App {
             }));
         }
     }
+
+    /// Trains `epochs` epochs, pausing and saying so if the run diverges.
+    fn train(&mut self, epochs: u64) {
+        if let Err(err) = self.session.run(epochs) {
+            self.message = Some(format!("Training stopped: {err}."));
+            self.playing = false;
+        }
+        if self.session.diverged() {
+            self.playing = false;
+        }
+    }
+
+    /// Trains epochs until the frame's time budget or epoch cap is used up.
+    fn train_for_one_frame(&mut self) {
+        let started = now_ms();
+        for _ in 0..MAX_EPOCHS_PER_FRAME {
+            self.train(1);
+            if !self.playing || now_ms() - started > FRAME_BUDGET_MS {
+                break;
+            }
+        }
+    }
+
+    /// Recomputes what the canvases show.
+    fn redraw(&mut self) {
+        self.boundary = self.pictures.boundary(&self.session).map(Rc::new);
+        self.losses = Rc::new(loss_series(self.session.history()));
+    }
+
+    fn view_boundary(&self) -> Html {
+        match &self.boundary {
+            Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
+            None => html! { <p class="explain">{ NOT_PLANE_DATA }</p> },
+        }
+    }
+
+    fn view_warnings(&self) -> Html {
+        if self.warnings.is_empty() {
+            return html! {};
+        }
+        html! {
+            <div class="warnings" role="status">
+                <p>{ "Some settings in the link were changed to fit the playground:" }</p>
+                <ul>
+                    { for self.warnings.iter().map(|w| html! {
+                        <li><code>{ &w.key }</code>{ ": " }{ &w.message }</li>
+                    }) }
+                </ul>
+            </div>
+        }
+    }
 }
 
-/// Trains epochs until the frame's time budget or epoch cap is used up.
-fn train_for_one_frame(simulation: &mut Simulation) {
-    let started = now_ms();
-    for _ in 0..MAX_EPOCHS_PER_FRAME {
-        simulation.train_epoch();
-        if now_ms() - started > FRAME_BUDGET_MS {
-            break;
+/// Starts a session from `config`, falling back to the defaults (with a message) if the engine
+/// refuses it.
+fn start_session(config: Config) -> (Session, Option<String>) {
+    match Session::new(config.clone()) {
+        Ok(session) => (session, None),
+        Err(err) => {
+            log::error!("could not start the run: {err}");
+            let message = format!(
+                "The link's network could not be built ({err}); showing the \
+                default one instead."
+            );
+            let fallback = Config {
+                seed: config.seed,
+                ..Config::default()
+            };
+            match Session::new(fallback) {
+                Ok(session) => (session, Some(message)),
+                Err(err) => unreachable_default(err),
+            }
         }
+    }
+}
+
+/// The default settings always build; if they ever did not, there is nothing to show.
+fn unreachable_default(err: playground_model::ModelError) -> ! {
+    panic!("the default network could not be built: {err}")
+}
+
+/// The URL fragment of the page, `#...`, or the empty text.
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address bar's fragment with the canonical link of `config`, without adding a
+/// history entry.
+fn write_link(config: &Config) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = encode(config);
+    if let Err(err) = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)) {
+        log::warn!("could not write the link: {err:?}");
     }
 }
 
@@ -152,5 +271,5 @@ fn now_ms() -> f64 {
 
 /// A seed like TensorFlow Playground's: a random number with five decimals, as text.
 fn fresh_seed() -> String {
-    format!("{:.5}", js_sys::Math::random())
+    seed_from_unit(js_sys::Math::random())
 }

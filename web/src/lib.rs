@@ -1,17 +1,18 @@
 //! The playground's browser views: a Yew app that trains an `nn-core` network in the page and
 //! draws what it learns.
 //!
-//! `app` holds the page and its training loop (driven by animation frames), `simulation` owns
-//! the engine's objects for one run, `components` are the page's parts and `render` turns
-//! numbers into pixels. Browser calls that can fail return [`error::ViewError`], which the page
-//! shows and logs; nothing here unwraps a DOM or canvas look-up.
+//! `app` holds the page and its training loop (driven by animation frames) around a session of
+//! the playground's model, `pictures` derives what the canvases show from that session,
+//! `components` are the page's parts and `render` turns numbers into pixels. Browser calls that
+//! can fail return [`error::ViewError`], which the page shows and logs; nothing here unwraps a
+//! DOM or canvas look-up.
 #![warn(missing_docs)]
 
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod pictures;
 pub mod render;
-pub mod simulation;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -10,7 +10,9 @@
 //! delta_{l-1}     = (W_l^T delta_l) * f'(z_{l-1})
 //! ```
 
+use crate::activation::Activation;
 use crate::dataset::Dataset;
+use crate::math;
 use crate::network::{LayerLayout, Network};
 
 /// Scratch buffers for one network shape; build once, reuse for every example.
@@ -26,6 +28,10 @@ pub struct Workspace {
     offsets: Vec<usize>,
     /// Number of inputs (where layer outputs start in `outputs`).
     inputs: usize,
+    /// Scratch of the grid's batched pass: one row of points' inputs, feature-major.
+    pub(crate) grid_inputs: Vec<f64>,
+    /// Scratch of the grid's batched pass: one value per point.
+    pub(crate) grid_temp: Vec<f64>,
 }
 
 impl Workspace {
@@ -43,6 +49,8 @@ impl Workspace {
             delta: vec![0.0; units],
             offsets,
             inputs,
+            grid_inputs: Vec::new(),
+            grid_temp: Vec::new(),
         }
     }
 
@@ -108,9 +116,13 @@ impl Workspace {
         if last {
             network.spec().objective.activate(pre, out);
         } else {
-            let activation = network.spec().activation;
-            for (a, &z) in out.iter_mut().zip(pre.iter()) {
-                *a = activation.apply(z);
+            match network.spec().activation {
+                Activation::Tanh => math::tanh_slice(pre, out),
+                activation => {
+                    for (a, &z) in out.iter_mut().zip(pre.iter()) {
+                        *a = activation.apply(z);
+                    }
+                }
             }
         }
     }
@@ -230,20 +242,22 @@ impl Workspace {
     }
 }
 
-/// `sum_i a_i b_i`, summed left to right (a fixed order keeps results bit-reproducible).
+/// `sum_i a_i b_i`, summed left to right from `0.0` (a fixed order keeps results
+/// bit-reproducible; the grid's batched pass in `grid.rs` sums in the same order).
 #[inline]
 fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    a.iter().zip(b).fold(0.0, |sum, (x, y)| sum + x * y)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::activation::Activation;
     use crate::dataset::Task;
     use crate::init::Init;
     use crate::loss::Objective;
     use crate::network::NetworkSpec;
+    use crate::init::uniform;
+    use crate::regularization::Regularization;
     use crate::rng::rng_from_seed;
 
     #[test]
@@ -289,5 +303,95 @@ mod tests {
         assert_eq!(ws.batch_gradient(&net, &data, &[], &mut grad), 0.0);
         assert_eq!(grad, vec![0.0, 0.0]);
         assert_eq!(ws.mean_loss(&net, &data), Some(10.0));
+    }
+
+    /// Data (3 inputs, 6 rows) with targets valid for `objective`.
+    fn gradient_check_data(objective: Objective) -> Dataset {
+        let mut rng = rng_from_seed("gradient-check data");
+        let inputs: Vec<f64> = (0..18).map(|_| uniform(&mut rng, -2.0, 2.0)).collect();
+        let targets = (0..6)
+            .map(|i| match objective {
+                Objective::LinearSquared => uniform(&mut rng, -1.5, 1.5),
+                Objective::SoftmaxCrossEntropy { classes } => (i % classes) as f64,
+                _ => (i % 2) as f64,
+            })
+            .collect();
+        let task = match objective.classes() {
+            Some(classes) => Task::Classification { classes },
+            None => Task::Regression,
+        };
+        Dataset::new(inputs, 3, targets, task, None).unwrap()
+    }
+
+    /// Data loss plus penalty: the function whose gradient training follows.
+    fn objective_value(net: &Network, data: &Dataset, reg: Regularization) -> f64 {
+        let loss = Workspace::new(net).mean_loss(net, data).unwrap();
+        loss + reg.penalty(net, 0.05)
+    }
+
+    /// Compares the analytic gradient with central differences for every parameter.
+    fn check_gradient(activation: Activation, objective: Objective, reg: Regularization) {
+        let data = gradient_check_data(objective);
+        let spec = NetworkSpec::new(3, vec![4, 3], activation, objective);
+        let mut net = Network::new(spec, Init::Glorot, &mut rng_from_seed("gc")).unwrap();
+        // Keep weights away from 0, where the L1 penalty has its kink.
+        let moved: Vec<f64> =
+            net.params().iter().map(|&w| if w.abs() < 0.05 { 0.1 } else { w }).collect();
+        net.set_params(&moved).unwrap();
+
+        let all_rows: Vec<usize> = (0..data.len()).collect();
+        let mut analytic = vec![0.0; net.param_count()];
+        Workspace::new(&net).batch_gradient(&net, &data, &all_rows, &mut analytic);
+        reg.add_gradient(&net, 0.05, &mut analytic);
+
+        let h = 1e-6;
+        for k in 0..net.param_count() {
+            let original = net.params()[k];
+            net.params_mut()[k] = original + h;
+            let up = objective_value(&net, &data, reg);
+            net.params_mut()[k] = original - h;
+            let down = objective_value(&net, &data, reg);
+            net.params_mut()[k] = original;
+            let numeric = (up - down) / (2.0 * h);
+            let tolerance = 1e-7 + 1e-6 * (analytic[k].abs() + numeric.abs());
+            assert!(
+                (analytic[k] - numeric).abs() <= tolerance,
+                "{activation:?} {objective:?} {reg:?} parameter {k}: {} vs {numeric}",
+                analytic[k]
+            );
+        }
+    }
+
+    #[test]
+    fn gradient_matches_central_differences_for_every_combination() {
+        // Step is left out on purpose: its straight-through gradient is not its derivative.
+        let objectives = [
+            Objective::TanhSquared,
+            Objective::SigmoidCrossEntropy,
+            Objective::SoftmaxCrossEntropy { classes: 3 },
+            Objective::LinearSquared,
+        ];
+        let penalties = [Regularization::None, Regularization::L1, Regularization::L2];
+        for activation in Activation::ALL.into_iter().filter(|a| *a != Activation::Step) {
+            for objective in objectives {
+                for reg in penalties {
+                    check_gradient(activation, objective, reg);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn step_passes_the_gradient_straight_through() {
+        // One step unit feeding a linear output: the hidden delta is w_out * delta_out * 1.
+        let spec = NetworkSpec::new(1, vec![1], Activation::Step, Objective::LinearSquared);
+        let mut net = Network::new(spec, Init::Zero, &mut rng_from_seed("step")).unwrap();
+        net.set_params(&[2.0, -1.0, 3.0, 0.0]).unwrap();
+        let mut ws = Workspace::new(&net);
+        let mut grad = vec![0.0; 4];
+        ws.forward(&net, &[1.0]);
+        ws.backward(&net, 0.0, &mut grad);
+        // Hidden output step(1) = 1, prediction 3, delta_out 3, hidden delta 3 * 3 = 9.
+        assert_eq!(grad, vec![9.0, 9.0, 3.0, 3.0]);
     }
 }

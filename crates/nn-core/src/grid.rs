@@ -9,8 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::activation::Activation;
 use crate::backprop::Workspace;
 use crate::dataset::Domain;
+use crate::math;
 use crate::network::Network;
 
 /// Every neuron's output at every grid point.
@@ -81,6 +83,11 @@ where
 }
 
 /// [`evaluate_grid`] into caller-owned buffers, reused from frame to frame.
+///
+/// Points are evaluated a row at a time, every layer over the whole row before the next
+/// (neuron-major, so the inner loops run over contiguous points and vectorise); the sums are
+/// taken in the same order as [`Workspace::forward`], so each value is bit-identical to a
+/// single-point forward pass.
 pub fn evaluate_grid_into<F>(
     network: &Network,
     domain: &Domain,
@@ -92,14 +99,98 @@ pub fn evaluate_grid_into<F>(
     F: Fn(f64, f64, &mut [f64]),
 {
     prepare(network, resolution, resolution, ws, grid);
-    let mut inputs = vec![0.0; network.input_count()];
+    let inputs = network.input_count();
+    ws.grid_inputs.resize(inputs * resolution, 0.0);
+    ws.grid_temp.resize(resolution.max(inputs), 0.0);
     for row in 0..resolution {
         let x2 = cell_centre(domain.x2_max, domain.x2_min, resolution, row);
+
+        // The row's inputs, feature-major: grid_inputs[i * resolution + col].
         for col in 0..resolution {
             let x1 = cell_centre(domain.x1_min, domain.x1_max, resolution, col);
-            features(x1, x2, &mut inputs);
-            ws.forward(network, &inputs);
-            scatter(ws.neuron_outputs(), row * resolution + col, grid);
+            features(x1, x2, &mut ws.grid_temp[..inputs]);
+            for (i, &value) in ws.grid_temp[..inputs].iter().enumerate() {
+                ws.grid_inputs[i * resolution + col] = value;
+            }
+        }
+
+        // Every layer over the row.
+        forward_row(network, row, ws, grid);
+    }
+}
+
+/// Runs all layers over one row of points whose inputs are in `ws.grid_inputs`, writing each
+/// unit's outputs into its block of `grid.values`.
+fn forward_row(network: &Network, row: usize, ws: &mut Workspace, grid: &mut GridOutputs) {
+    let (n, points) = (grid.resolution, grid.points());
+    let last = network.layers().len() - 1;
+    let mut block = 0;
+    for (l, layer) in network.layers().iter().enumerate() {
+        let (earlier, here) = grid.values.split_at_mut(block * points);
+        let input_of = |i: usize| -> &[f64] {
+            if l == 0 {
+                &ws.grid_inputs[i * n..(i + 1) * n]
+            } else {
+                let start = (block - layer.inputs + i) * points + row * n;
+                &earlier[start..start + n]
+            }
+        };
+
+        // Pre-activations z_j = (sum_i w_ji a_i) + b_j for every point of the row.
+        let weights = &network.params()[layer.weights()];
+        let biases = &network.params()[layer.biases()];
+        for (j, (w_row, bias)) in weights.chunks_exact(layer.inputs).zip(biases).enumerate() {
+            let z = &mut here[j * points + row * n..j * points + row * n + n];
+            z.fill(0.0);
+            for (i, &w) in w_row.iter().enumerate() {
+                for (z_p, &a_p) in z.iter_mut().zip(input_of(i)) {
+                    *z_p += w * a_p;
+                }
+            }
+            z.iter_mut().for_each(|z_p| *z_p += bias);
+        }
+
+        // Activations, in place.
+        activate_row(network, l == last, layer.units, row, n, points, here, &mut ws.grid_temp);
+        block += layer.units;
+    }
+}
+
+/// Applies the hidden activation (or the objective's output function) to one row of each of
+/// `units` blocks at the start of `values`.
+#[allow(clippy::too_many_arguments)]
+fn activate_row(
+    network: &Network,
+    output_layer: bool,
+    units: usize,
+    row: usize,
+    n: usize,
+    points: usize,
+    values: &mut [f64],
+    temp: &mut Vec<f64>,
+) {
+    let objective = network.spec().objective;
+    if output_layer && objective.outputs() > 1 {
+        // Softmax mixes units: gather each point's pre-activations, then scatter back.
+        temp.resize(2 * units, 0.0);
+        let (z, out) = temp.split_at_mut(units);
+        for p in row * n..row * n + n {
+            (0..units).for_each(|j| z[j] = values[j * points + p]);
+            objective.activate(z, out);
+            (0..units).for_each(|j| values[j * points + p] = out[j]);
+        }
+        return;
+    }
+    for j in 0..units {
+        let z = &mut values[j * points + row * n..j * points + row * n + n];
+        if output_layer {
+            z.iter_mut().for_each(|v| objective.activate(&[*v], std::slice::from_mut(v)));
+        } else if network.spec().activation == Activation::Tanh {
+            temp[..n].copy_from_slice(z);
+            math::tanh_slice(&temp[..n], z);
+        } else {
+            let activation = network.spec().activation;
+            z.iter_mut().for_each(|v| *v = activation.apply(*v));
         }
     }
 }
@@ -144,7 +235,7 @@ fn prepare(
     grid.layer_sizes.clear();
     grid.layer_sizes
         .extend(network.layers().iter().map(|l| l.units));
-    grid.values.clear();
+    // Every value is overwritten, so an unchanged size needs no clearing.
     grid.values
         .resize(network.neuron_count() * rows * resolution, 0.0);
 }
@@ -200,6 +291,26 @@ mod tests {
         }
         assert_eq!(grid.layer_neuron(1, 1), grid.neuron(4));
         assert!(grid.layer_neuron(1, 2).is_empty());
+    }
+
+    #[test]
+    fn softmax_and_relu_grids_match_single_forward_passes_bit_for_bit() {
+        let objective = Objective::SoftmaxCrossEntropy { classes: 3 };
+        let spec = NetworkSpec::new(3, vec![4], Activation::Relu, objective);
+        let net = Network::new(spec, Init::Glorot, &mut rng_from_seed("soft")).unwrap();
+        let square = |x1: f64, x2: f64, inputs: &mut [f64]| {
+            inputs.copy_from_slice(&[x1, x2, x1 * x2]);
+        };
+        let grid = evaluate_grid(&net, &Domain::square(3.0), 7, square);
+        let mut ws = Workspace::new(&net);
+        let mut inputs = [0.0; 3];
+        for (row, col) in [(0, 0), (3, 5), (6, 2)] {
+            square(cell_centre(-3.0, 3.0, 7, col), cell_centre(3.0, -3.0, 7, row), &mut inputs);
+            ws.forward(&net, &inputs);
+            for k in 0..7 {
+                assert_eq!(grid.neuron(k)[row * 7 + col].to_bits(), ws.neuron_outputs()[k].to_bits());
+            }
+        }
     }
 
     #[test]

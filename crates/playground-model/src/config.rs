@@ -386,11 +386,18 @@ impl Config {
         }
     }
 
-    /// The loss used: cross-entropy whenever there are more than two classes.
+    /// Whether the data have more than two classes, which always use cross-entropy.
+    pub fn forces_cross_entropy(&self) -> bool {
+        self.class_count().is_some_and(|classes| classes > 2)
+    }
+
+    /// The loss used: squared in regression, cross-entropy for more than two classes, else
+    /// [`Config::loss`].
     pub fn effective_loss(&self) -> Loss {
         match self.class_count() {
-            Some(classes) if classes > 2 => Loss::CrossEntropy,
-            _ => self.loss,
+            None => Loss::Squared,
+            Some(_) if self.forces_cross_entropy() => Loss::CrossEntropy,
+            Some(_) => self.loss,
         }
     }
 
@@ -485,7 +492,7 @@ impl Config {
 
     /// Repairs combinations of choices that cannot work.
     fn normalize_choices(&mut self, warnings: &mut Vec<Warning>) {
-        if self.effective_loss() != self.loss {
+        if self.forces_cross_entropy() && self.loss != Loss::CrossEntropy {
             self.loss = Loss::CrossEntropy;
             let message = "more than two classes always use cross-entropy";
             warnings.push(Warning::new("loss", message));
@@ -756,5 +763,20 @@ mod tests {
         assert_eq!(warnings[0].key, "x");
         assert_eq!(cos_only.active_features(), vec![Feature::X, Feature::Y]);
         assert!(cos_only.features.contains(&Feature::CosX));
+    }
+
+    #[test]
+    fn regression_always_uses_squared_loss_but_keeps_the_choice() {
+        let mut config = Config {
+            problem: Problem::Regression,
+            loss: Loss::CrossEntropy,
+            ..Config::default()
+        };
+        assert!(config.normalize().is_empty());
+        assert_eq!(
+            (config.effective_loss(), config.loss),
+            (Loss::Squared, Loss::CrossEntropy)
+        );
+        assert_eq!(config.class_count(), None);
     }
 }

@@ -4,6 +4,22 @@
 //! back, [`presets`] names links for the lecture, [`history`] keeps a bounded loss curve, and
 //! [`session`] runs one experiment on the engine (`nn-core`). The web app and the command-line
 //! trainer share all of it.
+//!
+//! ```
+//! use playground_model::{Session, decode, encode};
+//!
+//! // A TensorFlow Playground link opens the same experiment; values beyond the limits are
+//! // clamped with a warning naming the key.
+//! let decoded = decode("#dataset=xor&batchSize=1000&seed=0.5", || unreachable!());
+//! assert_eq!(decoded.config.batch_size, 30);
+//! assert_eq!(decoded.warnings[0].key, "batchSize");
+//! assert!(encode(&decoded.config).starts_with("#v=1&activation=tanh&regularization=none"));
+//!
+//! let mut session = Session::new(decoded.config).unwrap();
+//! let readout = session.run(3).unwrap();
+//! assert_eq!((readout.epoch, readout.diverged), (3, false));
+//! assert_eq!(session.history().len(), 4, "epoch 0 and three epochs");
+//! ```
 #![warn(missing_docs)]
 
 pub mod config;

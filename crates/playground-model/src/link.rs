@@ -34,45 +34,13 @@ pub const LINK_VERSION: u32 = 1;
 pub const MAX_WARNINGS: usize = 32;
 
 /// Every setting key, in the order of the canonical form.
+#[rustfmt::skip]
 pub const KEY_ORDER: &[&str] = &[
-    "v",
-    "activation",
-    "regularization",
-    "batchSize",
-    "dataset",
-    "regDataset",
-    "learningRate",
-    "regularizationRate",
-    "noise",
-    "networkShape",
-    "seed",
-    "showTestData",
-    "discretize",
-    "percTrainData",
-    "x",
-    "y",
-    "xTimesY",
-    "xSquared",
-    "ySquared",
-    "cosX",
-    "sinX",
-    "cosY",
-    "sinY",
-    "collectStats",
-    "tutorial",
-    "problem",
-    "initZero",
-    "hideText",
-    "optimizer",
-    "momentum",
-    "nesterov",
-    "loss",
-    "init",
-    "classes",
-    "speed",
-    "embed",
-    "preset",
-    "weights",
+    "v", "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
+    "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
+    "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
+    "collectStats", "tutorial", "problem", "initZero", "hideText", "optimizer", "momentum",
+    "nesterov", "loss", "init", "classes", "speed", "embed", "preset", "weights",
 ];
 
 /// Whether `<key>_hide=true` may hide the control of `key` (every setting key but `v`).
@@ -99,7 +67,6 @@ pub fn decode(link: &str, fresh_seed: impl FnOnce() -> String) -> Decoded {
     let pairs = split_pairs(fragment_of(link), &mut warnings);
     let preset = pairs
         .iter()
-        .rev()
         .find(|(key, _)| key == "preset")
         .map(|(_, v)| v.as_str());
     let mut reader = Reader::new(base_config(preset, &mut warnings));
@@ -109,7 +76,9 @@ pub fn decode(link: &str, fresh_seed: impl FnOnce() -> String) -> Decoded {
     let mut config = reader.finish(&mut warnings);
     if !pairs.iter().any(|(key, _)| key == "loss") {
         // Only a loss the link asks for is worth a warning when many classes overrule it.
-        config.loss = config.effective_loss();
+        if config.forces_cross_entropy() {
+            config.loss = Loss::CrossEntropy;
+        }
     }
     let drew_seed = config.seed.is_empty();
     if drew_seed {
@@ -758,6 +727,23 @@ mod tests {
         assert_eq!(decoded.config.seed, "0.42182");
         assert!(encode(&decoded.config).contains("&seed=0.42182&"));
         assert!(decode("#seed=", || "7".into()).drew_seed);
+    }
+
+    #[test]
+    fn a_slide_decks_hash_is_no_setting() {
+        // C15: a host page keeps its slide in the fragment ('#/3'); read as a link, it changes
+        // nothing and names itself.
+        let decoded = decode("#/3", || "1".into());
+        assert_eq!(
+            decoded.config,
+            Config {
+                seed: "1".into(),
+                ..Config::default()
+            }
+        );
+        assert_eq!(warned(&decoded), ["/3"].into_iter().collect());
+        let embedded = decode("#embed=true&seed=1", no_seed).config;
+        assert!(embedded.embed && encode(&embedded).ends_with("&embed=true"));
     }
 
     #[test]

@@ -140,11 +140,11 @@ impl Session {
 
     /// Trains one epoch (nothing once diverged) and records its losses.
     pub fn step(&mut self) -> Result<Readout, ModelError> {
-        if !self.diverged() {
-            self.trainer.train_epoch(&self.splits.train)?;
-            self.record();
+        if self.diverged() {
+            return Ok(self.readout());
         }
-        Ok(self.readout())
+        self.trainer.train_epoch(&self.splits.train)?;
+        Ok(self.record())
     }
 
     /// Trains up to `epochs` epochs, stopping early on divergence.
@@ -292,11 +292,12 @@ impl Session {
         })
     }
 
-    /// Appends the current losses to the history.
-    fn record(&mut self) {
+    /// Appends the current losses to the history and returns the readouts.
+    fn record(&mut self) -> Readout {
         let readout = self.readout();
-        self.history
-            .record(readout.epoch, readout.train_loss, readout.test_loss);
+        let (epoch, train_loss, test_loss) = (readout.epoch, readout.train_loss, readout.test_loss);
+        self.history.record(epoch, train_loss, test_loss);
+        readout
     }
 }
 
@@ -363,7 +364,6 @@ fn network_differs(old: &Config, new: &Config) -> bool {
     engine::network_spec(old) != engine::network_spec(new)
         || old.init != new.init
         || old.weights != new.weights
-        || old.loss != new.loss
 }
 
 /// Refuses a non-finite hand-set value.
@@ -631,5 +631,30 @@ mod tests {
             "a single line cannot separate XOR"
         );
         assert_eq!(accuracy("xor-hidden"), 1.0);
+    }
+
+    #[test]
+    fn lecture_presets_for_digits_overfitting_and_regression_show_their_point() {
+        let mut digits = session("preset=digits-mlp&seed=1");
+        assert_eq!(digits.points().0.len(), 1203, "67 % of the 1797 digits");
+        let readout = digits.run(10).unwrap();
+        assert!(readout.test_accuracy.unwrap() > 0.85, "{readout:?}");
+
+        let mut overfitting = session("preset=overfitting&seed=1");
+        let readout = overfitting.run(200).unwrap();
+        let gap = readout.train_accuracy.unwrap() - readout.test_accuracy.unwrap();
+        assert!(gap > 0.05, "{readout:?}");
+
+        let mut regression = session("preset=regression&seed=1");
+        let start = regression.readout().train_loss.unwrap();
+        let readout = regression.run(100).unwrap();
+        assert_eq!(
+            (readout.train_accuracy, readout.test_accuracy),
+            (None, None)
+        );
+        assert!(
+            readout.train_loss.unwrap() < start / 10.0,
+            "{start} -> {readout:?}"
+        );
     }
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::error::ViewError;
 use crate::render::canvas::{context_2d, dot, put_pixels};
-use crate::render::colour::{self, discrete, diverging};
+use crate::render::colour::{background, discrete, diverging};
 use crate::render::heatmap::{Grid, paint};
 
 /// Width and height of the canvas in canvas pixels.
@@ -17,15 +17,15 @@ const SIDE: u32 = 400;
 /// Name of this canvas in messages; also its accessible name.
 const NAME: &str = "Decision boundary";
 
-/// One data point as drawn: its position in the input plane and its class (0 or 1).
+/// One data point as drawn: its position in the input plane and its label.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     /// First input.
     pub x1: f64,
     /// Second input.
     pub x2: f64,
-    /// Class index: 0 (orange) or 1 (blue).
-    pub class: usize,
+    /// Label on the output's scale: -1 (orange class) to +1 (blue class).
+    pub value: f64,
     /// True for a test point (drawn with a dark rim).
     pub test: bool,
 }
@@ -97,25 +97,20 @@ fn draw(
 ) -> Result<(), ViewError> {
     let context = context_2d(canvas, NAME)?;
     let scale = if view.discretize { discrete } else { diverging };
-    paint(&view.grid, SIDE as usize, scale, pixels);
+    paint(
+        &view.grid,
+        SIDE as usize,
+        |value| background(scale(value)),
+        pixels,
+    );
     put_pixels(&context, NAME, pixels, SIDE)?;
 
     context.set_line_width(1.0);
     for point in &view.points {
         let rim = if point.test { "#222" } else { "#fff" };
         context.set_stroke_style_str(rim);
-        let fill = if point.class == 0 {
-            colour::NEGATIVE
-        } else {
-            colour::POSITIVE
-        };
-        dot(
-            &context,
-            NAME,
-            to_canvas(&view.domain, point),
-            3.5,
-            &fill.css(),
-        )?;
+        let fill = diverging(point.value).css();
+        dot(&context, NAME, to_canvas(&view.domain, point), 3.5, &fill)?;
     }
     Ok(())
 }

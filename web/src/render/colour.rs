@@ -50,6 +50,22 @@ pub fn discrete(value: f64) -> Rgb {
     }
 }
 
+/// White, towards which heatmap backgrounds are paled.
+const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+/// How far a heatmap background is paled towards white, so that points drawn on it in the full
+/// class colours stand out.
+const BACKGROUND_PALING: f64 = 0.35;
+
+/// The background version of a colour: paled towards white, so points read on top of it.
+/// The non-finite grey stays as it is.
+pub fn background(colour: Rgb) -> Rgb {
+    if colour == NOT_FINITE {
+        colour
+    } else {
+        mix(colour, WHITE, BACKGROUND_PALING)
+    }
+}
+
 /// Linear mix of two colours: `t = 0` gives `from`, `t = 1` gives `to`.
 fn mix(from: Rgb, to: Rgb, t: f64) -> Rgb {
     let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
@@ -88,6 +104,18 @@ mod tests {
     fn discrete_view_uses_exactly_two_class_colours() {
         assert_eq!(discrete(-0.01), NEGATIVE);
         assert_eq!(discrete(0.3), POSITIVE);
+    }
+
+    #[test]
+    fn backgrounds_are_paler_than_the_class_colours_but_keep_the_grey() {
+        let pale = background(POSITIVE);
+        assert!(pale.0 > POSITIVE.0 && pale.1 > POSITIVE.1 && pale.2 > POSITIVE.2);
+        assert_eq!(background(NOT_FINITE), NOT_FINITE);
+        assert_eq!(
+            background(Rgb(0, 0, 0)),
+            Rgb(89, 89, 89),
+            "0.35 of the way to white"
+        );
     }
 
     #[test]

@@ -4,3 +4,4 @@
 pub mod canvas;
 pub mod colour;
 pub mod heatmap;
+pub mod loss_chart;
