@@ -3,6 +3,7 @@
 // test, then a closing line `e2e: N passed, N failed`. Exit status 1 when any test failed.
 //
 // Usage: node run.mjs [substring]   (runs only the tests whose name contains the substring)
+// DIST=/some/dir node run.mjs       (tests a build made elsewhere, e.g. `trunk build --dist`)
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', 'dist');
+const dist = process.env.DIST ?? join(here, '..', 'dist');
 const TIMEOUT_MS = 60_000;
 
 /** Loads every `e2e/*.test.mjs`; each exports `tests`, an array of { name, run(ctx) }. */
@@ -34,7 +35,7 @@ function withTimeout(promise, ms) {
 
 async function main() {
   if (!existsSync(join(dist, 'index.html'))) {
-    console.error('e2e: dist/index.html is missing; run `trunk build --release` first');
+    console.error(`e2e: ${dist}/index.html is missing; run \`trunk build --release\` first`);
     process.exit(1);
   }
   const tests = await collect(process.argv[2]);

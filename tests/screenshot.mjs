@@ -11,7 +11,7 @@ if (!out) {
   console.error('usage: node screenshot.mjs OUT.png [WIDTH] [HEIGHT] [FRAGMENT] [PLAY_MS]');
   process.exit(2);
 }
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const dist = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const site = await serve(dist, '/');
 const browser = await launch();
 const page = await openPage(browser, { viewport: { width: +width, height: +height } });

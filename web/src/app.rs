@@ -13,8 +13,11 @@ use playground_model::{Config, Session, Warning, decode, encode};
 use yew::prelude::*;
 
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
+use crate::components::data_panel::DataPanel;
 use crate::components::loss_chart::LossChart;
+use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::readouts::Readouts;
+use crate::components::settings_panel::SettingsPanel;
 use crate::pictures::{NOT_PLANE_DATA, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
 
@@ -35,8 +38,17 @@ pub enum Msg {
     Step,
     /// Rebuild the network from the seed: the same initial weights as before.
     Reset,
+    /// New data from a new seed, then a reset.
+    Regenerate,
     /// An animation frame arrived: train for a while, then redraw.
     Frame,
+    /// New settings from a control. Changes that reset the run (shape, activation, data...)
+    /// do so at once; the others (learning rate, batch size...) apply to the next update.
+    Configure(Config),
+    /// Set one weight by hand: layer (0 = first hidden layer), neuron, input, value.
+    SetWeight(usize, usize, usize, f64),
+    /// Set one bias by hand: layer, neuron, value.
+    SetBias(usize, usize, f64),
 }
 
 /// The playground page.
@@ -44,6 +56,7 @@ pub struct App {
     session: Session,
     pictures: Pictures,
     boundary: Option<Rc<BoundaryView>>,
+    network: Rc<NetworkView>,
     losses: Rc<LossSeries>,
     /// Notes on the link (values changed or ignored), shown once.
     warnings: Vec<Warning>,
@@ -65,6 +78,7 @@ impl Component for App {
             session,
             pictures: Pictures::default(),
             boundary: None,
+            network: Rc::default(),
             losses: Rc::default(),
             warnings: decoded.warnings,
             message,
@@ -101,6 +115,21 @@ impl Component for App {
                 self.train_for_one_frame();
                 self.schedule(ctx);
             }
+            Msg::Regenerate => {
+                log::info!("regenerate");
+                let result = self.session.regenerate(fresh_seed());
+                self.report(result, "New data could not be made");
+                write_link(self.session.config());
+            }
+            Msg::Configure(config) => self.configure(config),
+            Msg::SetWeight(layer, neuron, input, value) => {
+                let result = self.session.set_weight(layer, neuron, input, value);
+                self.report(result.map(|_| ()), "The weight was not changed");
+            }
+            Msg::SetBias(layer, neuron, value) => {
+                let result = self.session.set_bias(layer, neuron, value);
+                self.report(result.map(|_| ()), "The bias was not changed");
+            }
         }
         self.redraw();
         true
@@ -108,34 +137,31 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let diverged = self.session.diverged();
+        let config = self.session.config().clone();
+        let on_configure = link.callback(Msg::Configure);
         html! {
             <>
-            <header><h1>{ "Neural-network playground" }</h1></header>
+            <header>
+                <h1>{ "Neural-network playground" }</h1>
+                { self.view_toolbar(ctx) }
+            </header>
+            <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
             <main>
-                <section class="panel" aria-label="Training">
-                    <div class="controls">
-                        <button onclick={link.callback(|_| Msg::TogglePlay)} disabled={diverged}>
-                            { if self.playing { "Pause" } else { "Play" } }
-                        </button>
-                        <button onclick={link.callback(|_| Msg::Step)} disabled={diverged}>
-                            { "Step" }
-                        </button>
-                        <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
-                    </div>
-                    <Readouts readout={self.session.readout()} />
-                    if diverged {
-                        <p class="message" role="alert">{ DIVERGED }</p>
-                    }
-                    if let Some(message) = &self.message {
-                        <p class="message" role="alert">{ message }</p>
-                    }
-                    { self.view_warnings() }
-                    <p class="explain">{ EXPLANATION }</p>
+                <section class="panel data" aria-label="Data">
+                    <DataPanel config={config.clone()} on_configure={on_configure.clone()} />
+                </section>
+                <section class="panel network" aria-label="Network">
+                    <NetworkDiagram view={self.network.clone()} config={config}
+                        on_configure={on_configure}
+                        on_set_weight={link.callback(|(l, n, i, v)| Msg::SetWeight(l, n, i, v))}
+                        on_set_bias={link.callback(|(l, n, v)| Msg::SetBias(l, n, v))} />
                 </section>
                 <section class="panel output" aria-label="Output">
+                    <Readouts readout={self.session.readout()} />
+                    { self.view_messages() }
                     { self.view_boundary() }
                     <LossChart series={self.losses.clone()} />
+                    <p class="explain">{ EXPLANATION }</p>
                 </section>
             </main>
             </>
@@ -182,10 +208,60 @@ impl App {
         }
     }
 
+    /// Applies new settings to the session and writes the new link.
+    fn configure(&mut self, config: Config) {
+        match self.session.update(config) {
+            Ok(reset) => log::info!("settings changed{}", if reset { "; reset" } else { "" }),
+            Err(err) => self.message = Some(format!("Those settings could not be used: {err}.")),
+        }
+        write_link(self.session.config());
+    }
+
+    /// Shows a refused change in words, prefixed by what did not happen.
+    fn report(&mut self, result: Result<(), playground_model::ModelError>, what: &str) {
+        if let Err(err) = result {
+            self.message = Some(format!("{what}: {err}."));
+        }
+    }
+
     /// Recomputes what the canvases show.
     fn redraw(&mut self) {
         self.boundary = self.pictures.boundary(&self.session).map(Rc::new);
+        self.network = Rc::new(NetworkView {
+            weights: self.session.weights(),
+        });
         self.losses = Rc::new(loss_series(self.session.history()));
+    }
+
+    fn view_toolbar(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let diverged = self.session.diverged();
+        html! {
+            <div class="controls" role="toolbar" aria-label="Training">
+                <button onclick={link.callback(|_| Msg::TogglePlay)} disabled={diverged}>
+                    { if self.playing { "Pause" } else { "Play" } }
+                </button>
+                <button onclick={link.callback(|_| Msg::Step)} disabled={diverged}>
+                    { "Step" }
+                </button>
+                <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
+                <button onclick={link.callback(|_| Msg::Regenerate)}>{ "Regenerate" }</button>
+            </div>
+        }
+    }
+
+    fn view_messages(&self) -> Html {
+        html! {
+            <>
+            if self.session.diverged() {
+                <p class="message" role="alert">{ DIVERGED }</p>
+            }
+            if let Some(message) = &self.message {
+                <p class="message" role="alert">{ message }</p>
+            }
+            { self.view_warnings() }
+            </>
+        }
     }
 
     fn view_boundary(&self) -> Html {

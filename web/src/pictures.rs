@@ -25,6 +25,13 @@ pub struct Pictures {
 }
 
 impl Pictures {
+    /// Every neuron's outputs over the grid, as last computed by [`Pictures::boundary`]
+    /// (hidden layers first, output last; see `nn_core::grid::GridOutputs`). Thumbnails sample
+    /// it rather than evaluating the network again.
+    pub fn grid(&self) -> &GridOutputs {
+        &self.grid
+    }
+
     /// The decision boundary of `session`, or `None` when its data are not drawable as one
     /// (not 2-D, or more than two classes).
     pub fn boundary(&mut self, session: &Session) -> Option<BoundaryView> {

@@ -22,7 +22,15 @@ use nn_core::{
 
 /// The seven playground features of a point.
 fn features(x1: f64, x2: f64, out: &mut [f64]) {
-    let values = [x1, x2, x1 * x1, x2 * x2, x1 * x2, libm::sin(x1), libm::sin(x2)];
+    let values = [
+        x1,
+        x2,
+        x1 * x1,
+        x2 * x2,
+        x1 * x2,
+        libm::sin(x1),
+        libm::sin(x2),
+    ];
     out.copy_from_slice(&values);
 }
 
@@ -35,7 +43,11 @@ fn spiral_training_set() -> Dataset {
         let class = i % 2;
         let r = 5.0 * (i / 2) as f64 / (n / 2) as f64;
         let t = 1.75 * r + std::f64::consts::PI * class as f64;
-        features(r * libm::sin(t), r * libm::cos(t), &mut inputs[i * 7..(i + 1) * 7]);
+        features(
+            r * libm::sin(t),
+            r * libm::cos(t),
+            &mut inputs[i * 7..(i + 1) * 7],
+        );
         targets.push(class as f64);
     }
     let task = Task::Classification { classes: 2 };
@@ -45,19 +57,39 @@ fn spiral_training_set() -> Dataset {
 /// The heavy network, seeded.
 fn heavy_network() -> Network {
     let spec = NetworkSpec::new(7, vec![8; 6], Activation::Tanh, Objective::TanhSquared);
-    Network::new(spec, Init::PlaygroundUniform, &mut rng_for("bench", "weights"))
-        .expect("valid spec")
+    Network::new(
+        spec,
+        Init::PlaygroundUniform,
+        &mut rng_for("bench", "weights"),
+    )
+    .expect("valid spec")
 }
 
 fn bench_epoch<M: Measurement + 'static>(c: &mut Criterion<M>, clock: &str) {
     let data = spiral_training_set();
-    let h = Hyperparameters { learning_rate: 0.03, batch_size: 10, ..Default::default() };
+    let h = Hyperparameters {
+        learning_rate: 0.03,
+        batch_size: 10,
+        ..Default::default()
+    };
     let mut trainer = Trainer::new(heavy_network(), h, rng_for("bench", "shuffle"));
     c.bench_function(&format!("{clock}/epoch_25_updates_of_10"), |b| {
-        b.iter(|| black_box(trainer.update_epoch(black_box(&data)).expect("width matches")))
+        b.iter(|| {
+            black_box(
+                trainer
+                    .update_epoch(black_box(&data))
+                    .expect("width matches"),
+            )
+        })
     });
     c.bench_function(&format!("{clock}/epoch_then_train_loss"), |b| {
-        b.iter(|| black_box(trainer.train_epoch(black_box(&data)).expect("width matches")))
+        b.iter(|| {
+            black_box(
+                trainer
+                    .train_epoch(black_box(&data))
+                    .expect("width matches"),
+            )
+        })
     });
 }
 
@@ -103,7 +135,10 @@ impl Measurement for ThreadCpuTime {
 
 /// Reads `CLOCK_THREAD_CPUTIME_ID`.
 fn thread_cpu_nanos() -> u64 {
-    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `now` is a valid, writable timespec; the clock id is a constant libc defines.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
     now.tv_sec as u64 * 1_000_000_000 + now.tv_nsec as u64

@@ -169,42 +169,42 @@ mod tests {
             assert!((softplus(z) - plain).abs() < 1e-12 * (1.0 + plain));
         }
     }
-}
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod proptests {
-    use super::*;
-    use proptest::prelude::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
 
-    /// Smooth activations only, away from the kinks of ReLU-like ones.
-    fn check_derivative(act: Activation, z: f64) {
-        let h = 1e-6;
-        let numeric = (act.apply(z + h) - act.apply(z - h)) / (2.0 * h);
-        let analytic = act.derivative(z, act.apply(z));
-        assert!(
-            (numeric - analytic).abs() < 1e-6,
-            "{act:?} at {z}: {numeric} vs {analytic}"
-        );
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
-
-        #[test]
-        fn derivative_matches_central_difference(z in -8.0f64..8.0) {
-            for act in [Activation::Linear, Activation::Sigmoid, Activation::Tanh] {
-                check_derivative(act, z);
-            }
-            if z.abs() > 1e-4 {
-                check_derivative(Activation::Relu, z);
-                check_derivative(Activation::LeakyRelu, z);
-            }
+        /// Smooth activations only, away from the kinks of ReLU-like ones.
+        fn check_derivative(act: Activation, z: f64) {
+            let h = 1e-6;
+            let numeric = (act.apply(z + h) - act.apply(z - h)) / (2.0 * h);
+            let analytic = act.derivative(z, act.apply(z));
+            assert!(
+                (numeric - analytic).abs() < 1e-6,
+                "{act:?} at {z}: {numeric} vs {analytic}"
+            );
         }
 
-        #[test]
-        fn every_activation_is_finite(z in proptest::num::f64::NORMAL) {
-            for act in Activation::ALL {
-                prop_assert!(act.apply(z).is_finite());
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn derivative_matches_central_difference(z in -8.0f64..8.0) {
+                for act in [Activation::Linear, Activation::Sigmoid, Activation::Tanh] {
+                    check_derivative(act, z);
+                }
+                if z.abs() > 1e-4 {
+                    check_derivative(Activation::Relu, z);
+                    check_derivative(Activation::LeakyRelu, z);
+                }
+            }
+
+            #[test]
+            fn every_activation_is_finite(z in proptest::num::f64::NORMAL) {
+                for act in Activation::ALL {
+                    prop_assert!(act.apply(z).is_finite());
+                }
             }
         }
     }

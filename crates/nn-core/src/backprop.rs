@@ -254,9 +254,9 @@ mod tests {
     use super::*;
     use crate::dataset::Task;
     use crate::init::Init;
+    use crate::init::uniform;
     use crate::loss::Objective;
     use crate::network::NetworkSpec;
-    use crate::init::uniform;
     use crate::regularization::Regularization;
     use crate::rng::rng_from_seed;
 
@@ -335,8 +335,11 @@ mod tests {
         let spec = NetworkSpec::new(3, vec![4, 3], activation, objective);
         let mut net = Network::new(spec, Init::Glorot, &mut rng_from_seed("gc")).unwrap();
         // Keep weights away from 0, where the L1 penalty has its kink.
-        let moved: Vec<f64> =
-            net.params().iter().map(|&w| if w.abs() < 0.05 { 0.1 } else { w }).collect();
+        let moved: Vec<f64> = net
+            .params()
+            .iter()
+            .map(|&w| if w.abs() < 0.05 { 0.1 } else { w })
+            .collect();
         net.set_params(&moved).unwrap();
 
         let all_rows: Vec<usize> = (0..data.len()).collect();
@@ -372,7 +375,10 @@ mod tests {
             Objective::LinearSquared,
         ];
         let penalties = [Regularization::None, Regularization::L1, Regularization::L2];
-        for activation in Activation::ALL.into_iter().filter(|a| *a != Activation::Step) {
+        for activation in Activation::ALL
+            .into_iter()
+            .filter(|a| *a != Activation::Step)
+        {
             for objective in objectives {
                 for reg in penalties {
                     check_gradient(activation, objective, reg);

@@ -151,7 +151,16 @@ fn forward_row(network: &Network, row: usize, ws: &mut Workspace, grid: &mut Gri
         }
 
         // Activations, in place.
-        activate_row(network, l == last, layer.units, row, n, points, here, &mut ws.grid_temp);
+        activate_row(
+            network,
+            l == last,
+            layer.units,
+            row,
+            n,
+            points,
+            here,
+            &mut ws.grid_temp,
+        );
         block += layer.units;
     }
 }
@@ -172,8 +181,10 @@ fn activate_row(
     let objective = network.spec().objective;
     if output_layer && objective.outputs() > 1 {
         // Softmax mixes units: gather each point's pre-activations, then scatter back.
-        temp.resize(2 * units, 0.0);
-        let (z, out) = temp.split_at_mut(units);
+        if temp.len() < 2 * units {
+            temp.resize(2 * units, 0.0);
+        }
+        let (z, out) = temp[..2 * units].split_at_mut(units);
         for p in row * n..row * n + n {
             (0..units).for_each(|j| z[j] = values[j * points + p]);
             objective.activate(z, out);
@@ -184,7 +195,8 @@ fn activate_row(
     for j in 0..units {
         let z = &mut values[j * points + row * n..j * points + row * n + n];
         if output_layer {
-            z.iter_mut().for_each(|v| objective.activate(&[*v], std::slice::from_mut(v)));
+            z.iter_mut()
+                .for_each(|v| objective.activate(&[*v], std::slice::from_mut(v)));
         } else if network.spec().activation == Activation::Tanh {
             temp[..n].copy_from_slice(z);
             math::tanh_slice(&temp[..n], z);
@@ -305,10 +317,17 @@ mod tests {
         let mut ws = Workspace::new(&net);
         let mut inputs = [0.0; 3];
         for (row, col) in [(0, 0), (3, 5), (6, 2)] {
-            square(cell_centre(-3.0, 3.0, 7, col), cell_centre(3.0, -3.0, 7, row), &mut inputs);
+            square(
+                cell_centre(-3.0, 3.0, 7, col),
+                cell_centre(3.0, -3.0, 7, row),
+                &mut inputs,
+            );
             ws.forward(&net, &inputs);
             for k in 0..7 {
-                assert_eq!(grid.neuron(k)[row * 7 + col].to_bits(), ws.neuron_outputs()[k].to_bits());
+                assert_eq!(
+                    grid.neuron(k)[row * 7 + col].to_bits(),
+                    ws.neuron_outputs()[k].to_bits()
+                );
             }
         }
     }

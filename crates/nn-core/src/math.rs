@@ -32,7 +32,11 @@ const TANH_LINEAR: f64 = 3.725_290_298_461_914e-9; // 2^-28
 /// `libm::exp`.
 #[inline]
 pub fn exp_non_positive(u: f64) -> f64 {
-    if (-708.0..=0.0).contains(&u) { exp_reduced(u) } else { libm::exp(u) }
+    if (-708.0..=0.0).contains(&u) {
+        exp_reduced(u)
+    } else {
+        libm::exp(u)
+    }
 }
 
 /// `e^u` for `u` already in `[-708, 0]`, branch-free so loops over it vectorise.
@@ -124,7 +128,11 @@ fn tanh_exponential(x: f64) -> f64 {
 fn tanh_finish(x: f64, t: f64) -> f64 {
     let magnitude = (1.0 - t) / (1.0 + t);
     let signed = if x < 0.0 { -magnitude } else { magnitude };
-    if libm::fabs(x) >= TANH_LINEAR { signed } else { x }
+    if libm::fabs(x) >= TANH_LINEAR {
+        signed
+    } else {
+        x
+    }
 }
 
 #[cfg(test)]
@@ -136,7 +144,10 @@ mod tests {
         for i in 0..=20_000 {
             let u = -708.0 * (i as f64 / 20_000.0);
             let (fast, reference) = (exp_non_positive(u), libm::exp(u));
-            assert!((fast - reference).abs() <= 4.0 * f64::EPSILON * reference, "e^{u}");
+            assert!(
+                (fast - reference).abs() <= 4.0 * f64::EPSILON * reference,
+                "e^{u}"
+            );
         }
         assert_eq!(exp_non_positive(0.0), 1.0);
         assert_eq!(exp_non_positive(-800.0), libm::exp(-800.0));
@@ -158,7 +169,10 @@ mod tests {
 
     #[test]
     fn tanh_slice_is_bit_identical_to_scalar_tanh() {
-        let z: Vec<f64> = (-50..50).map(|i| i as f64 * 0.37).chain([f64::NAN, 1e-30]).collect();
+        let z: Vec<f64> = (-50..50)
+            .map(|i| i as f64 * 0.37)
+            .chain([f64::NAN, 1e-30])
+            .collect();
         let mut out = vec![0.0; z.len()];
         tanh_slice(&z, &mut out);
         for (o, &x) in out.iter().zip(&z) {

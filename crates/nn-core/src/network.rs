@@ -411,4 +411,49 @@ mod tests {
         assert_eq!(build("7").params(), build("7").params());
         assert_ne!(build("7").params(), build("8").params());
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::backprop::Workspace;
+        use crate::dataset::Domain;
+        use crate::grid::evaluate_grid;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(32))]
+
+            #[test]
+            fn shapes_follow_the_spec(
+                inputs in 1usize..6,
+                hidden in proptest::collection::vec(1usize..7, 0..4),
+                classes in 2usize..5,
+            ) {
+                let objective = Objective::SoftmaxCrossEntropy { classes };
+                let spec = NetworkSpec::new(inputs, hidden.clone(), Activation::Tanh, objective);
+                let mut rng = rng_from_seed("shapes");
+                let net = Network::new(spec.clone(), Init::Glorot, &mut rng).unwrap();
+
+                let widths = spec.widths();
+                let expected: usize = widths.windows(2).map(|w| w[0] * w[1] + w[1]).sum();
+                prop_assert_eq!(net.param_count(), expected);
+                prop_assert_eq!(net.neuron_count(), hidden.iter().sum::<usize>() + classes);
+
+                let output = net.predict(&vec![0.5; inputs]);
+                prop_assert_eq!(output.len(), classes);
+                prop_assert!((output.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+
+                let mut ws = Workspace::new(&net);
+                ws.forward(&net, &vec![0.5; inputs]);
+                prop_assert_eq!(ws.neuron_outputs().len(), net.neuron_count());
+
+                let fill = |x1: f64, x2: f64, out: &mut [f64]| {
+                    out.iter_mut().enumerate().for_each(|(i, v)| *v = if i % 2 == 0 { x1 } else { x2 });
+                };
+                let grid = evaluate_grid(&net, &Domain::square(1.0), 3, fill);
+                prop_assert_eq!(grid.values.len(), net.neuron_count() * 9);
+                prop_assert_eq!(grid.layer_sizes.len(), hidden.len() + 1);
+            }
+        }
+    }
 }

@@ -460,7 +460,11 @@ mod tests {
 
     /// A trainer for one linear unit without bias (the bias is frozen at 0).
     fn unit_without_bias(w: f64, hyperparameters: Hyperparameters) -> Trainer {
-        let mut trainer = Trainer::new(linear_unit(1, &[w, 0.0]), hyperparameters, rng_from_seed("t"));
+        let mut trainer = Trainer::new(
+            linear_unit(1, &[w, 0.0]),
+            hyperparameters,
+            rng_from_seed("t"),
+        );
         trainer.set_frozen(1, true);
         trainer
     }
@@ -477,7 +481,10 @@ mod tests {
             let report = trainer.train_epoch(&data).unwrap();
             assert_eq!(trainer.network().params(), &[w, 0.0]);
             let reported = report.train_loss.unwrap();
-            assert!((reported - loss).abs() <= 1e-9 * loss, "{reported} vs {loss}");
+            assert!(
+                (reported - loss).abs() <= 1e-9 * loss,
+                "{reported} vs {loss}"
+            );
         }
         while trainer.status() == TrainStatus::Running && trainer.epoch() < 400 {
             trainer.train_epoch(&data).unwrap();
@@ -568,17 +575,26 @@ mod tests {
         let mut net = Network::new(spec, Init::Zero, &mut rng_from_seed("c04")).unwrap();
         net.set_params(&[-1.0, -1.0, -0.5, 0.7, 0.3]).unwrap();
         let w = net.params().to_vec();
-        let pre: Vec<f64> = points.iter().map(|p| w[0] * p[0] + w[1] * p[1] + w[2]).collect();
+        let pre: Vec<f64> = points
+            .iter()
+            .map(|p| w[0] * p[0] + w[1] * p[1] + w[2])
+            .collect();
         assert_eq!(pre, vec![-0.5, -2.5, -1.6, -1.2999999999999998]);
 
-        let h = Hyperparameters { batch_size: 2, learning_rate: 0.1, ..Default::default() };
+        let h = Hyperparameters {
+            batch_size: 2,
+            learning_rate: 0.1,
+            ..Default::default()
+        };
         let mut trainer = Trainer::new(net, h, rng_from_seed("c04"));
         for _ in 0..50 {
             trainer.train_epoch(&data).unwrap();
         }
         let params = trainer.network().params();
-        assert_eq!(params[..3].iter().map(|p| p.to_bits()).collect::<Vec<_>>(),
-            [-1.0f64, -1.0, -0.5].map(f64::to_bits));
+        assert_eq!(
+            params[..3].iter().map(|p| p.to_bits()).collect::<Vec<_>>(),
+            [-1.0f64, -1.0, -0.5].map(f64::to_bits)
+        );
         assert_eq!(params[3], 0.7);
         assert!((trainer.network().predict(&[0.5, 0.5])[0] + 0.8).abs() < 1e-3);
     }
@@ -587,7 +603,10 @@ mod tests {
     fn last_partial_batch_counts_and_epochs_take_ceil_n_over_batch_updates() {
         let rows: Vec<(&[f64], f64)> = vec![(&[1.0], 1.0); 7];
         let data = regression(&rows);
-        let h = Hyperparameters { batch_size: 3, ..Hyperparameters::default() };
+        let h = Hyperparameters {
+            batch_size: 3,
+            ..Hyperparameters::default()
+        };
         let mut trainer = Trainer::new(linear_unit(1, &[0.0, 0.0]), h, rng_from_seed("b"));
         let report = trainer.train_epoch(&data).unwrap();
         assert_eq!((report.updates, trainer.updates(), report.epoch), (3, 3, 1));
@@ -598,7 +617,11 @@ mod tests {
         // Identical rows: each batch's mean gradient equals the single-row gradient, so 3 + 1
         // rows in batches of 3 give the same result as 2 updates with batch size 1 on one row.
         let four: Vec<(&[f64], f64)> = vec![(&[1.0], 1.0); 4];
-        let h = |batch_size| Hyperparameters { batch_size, learning_rate: 0.1, ..Default::default() };
+        let h = |batch_size| Hyperparameters {
+            batch_size,
+            learning_rate: 0.1,
+            ..Default::default()
+        };
         let mut batched = Trainer::new(linear_unit(1, &[0.0, 0.0]), h(3), rng_from_seed("p"));
         batched.train_epoch(&regression(&four)).unwrap();
         let mut single = Trainer::new(linear_unit(1, &[0.0, 0.0]), h(1), rng_from_seed("p"));
@@ -611,21 +634,38 @@ mod tests {
     #[test]
     fn empty_training_set_does_nothing_and_wrong_width_is_an_error() {
         let empty = Dataset::new(vec![], 1, vec![], Task::Regression, None).unwrap();
-        let mut trainer = Trainer::new(linear_unit(1, &[0.3, 0.1]), Hyperparameters::default(),
-            rng_from_seed("e"));
+        let mut trainer = Trainer::new(
+            linear_unit(1, &[0.3, 0.1]),
+            Hyperparameters::default(),
+            rng_from_seed("e"),
+        );
         let report = trainer.train_epoch(&empty).unwrap();
-        assert_eq!((report.updates, report.epoch, report.train_loss), (0, 0, None));
+        assert_eq!(
+            (report.updates, report.epoch, report.train_loss),
+            (0, 0, None)
+        );
         assert_eq!(trainer.network().params(), &[0.3, 0.1]);
         let wide = regression(&[(&[1.0, 2.0], 0.0)]);
-        assert_eq!(trainer.train_epoch(&wide), Err(NnError::InputWidth { expected: 1, got: 2 }));
+        assert_eq!(
+            trainer.train_epoch(&wide),
+            Err(NnError::InputWidth {
+                expected: 1,
+                got: 2
+            })
+        );
     }
 
     #[test]
     fn hyperparameters_change_without_touching_weights_and_optimizer_state_restarts() {
         let data = regression(&[(&[1.0], 1.0), (&[2.0], 1.0)]);
-        let mut trainer = Trainer::new(linear_unit(1, &[0.3, 0.1]),
-            Hyperparameters { optimizer: OptimizerKind::Adam, ..Default::default() },
-            rng_from_seed("h"));
+        let mut trainer = Trainer::new(
+            linear_unit(1, &[0.3, 0.1]),
+            Hyperparameters {
+                optimizer: OptimizerKind::Adam,
+                ..Default::default()
+            },
+            rng_from_seed("h"),
+        );
         trainer.train_epoch(&data).unwrap();
         let before = trainer.network().params().to_vec();
         let mut h = *trainer.hyperparameters();
@@ -636,7 +676,10 @@ mod tests {
         h.optimizer = OptimizerKind::Sgd;
         trainer.set_hyperparameters(h);
         assert_eq!(trainer.network().params(), &before[..]);
-        assert_eq!(trainer.optimizer_state(), &OptimizerState::new(OptimizerKind::Sgd));
+        assert_eq!(
+            trainer.optimizer_state(),
+            &OptimizerState::new(OptimizerKind::Sgd)
+        );
         assert_eq!(trainer.epoch(), 1);
     }
 
@@ -653,7 +696,12 @@ mod tests {
 
     /// Two-class XOR table repeated 10 times.
     fn xor_data() -> Dataset {
-        let table = [([0.0, 0.0], 0.0), ([0.0, 1.0], 1.0), ([1.0, 0.0], 1.0), ([1.0, 1.0], 0.0)];
+        let table = [
+            ([0.0, 0.0], 0.0),
+            ([0.0, 1.0], 1.0),
+            ([1.0, 0.0], 1.0),
+            ([1.0, 1.0], 0.0),
+        ];
         let mut inputs = Vec::new();
         let mut targets = Vec::new();
         for _ in 0..10 {
@@ -662,16 +710,31 @@ mod tests {
                 targets.push(y);
             }
         }
-        Dataset::new(inputs, 2, targets, Task::Classification { classes: 2 }, None).unwrap()
+        Dataset::new(
+            inputs,
+            2,
+            targets,
+            Task::Classification { classes: 2 },
+            None,
+        )
+        .unwrap()
     }
 
     #[test]
     fn xor_is_learned_with_one_hidden_layer() {
         let data = xor_data();
         let spec = NetworkSpec::new(2, vec![4], Activation::Tanh, Objective::TanhSquared);
-        let net = Network::new(spec, Init::PlaygroundUniform, &mut rng_for("xor", "weights"))
-            .unwrap();
-        let h = Hyperparameters { learning_rate: 0.1, batch_size: 4, ..Default::default() };
+        let net = Network::new(
+            spec,
+            Init::PlaygroundUniform,
+            &mut rng_for("xor", "weights"),
+        )
+        .unwrap();
+        let h = Hyperparameters {
+            learning_rate: 0.1,
+            batch_size: 4,
+            ..Default::default()
+        };
         let mut trainer = Trainer::new(net, h, rng_for("xor", "shuffle"));
         for _ in 0..300 {
             trainer.train_epoch(&data).unwrap();
@@ -708,8 +771,17 @@ mod tests {
         let data = xor_data();
         let spec = NetworkSpec::new(2, vec![5, 3], Activation::Tanh, Objective::TanhSquared);
         let net = Network::new(spec, Init::PlaygroundUniform, &mut rng_for("save", "w")).unwrap();
-        for optimizer in [OptimizerKind::Sgd, OptimizerKind::Adam, OptimizerKind::Lbfgs] {
-            let h = Hyperparameters { optimizer, momentum: 0.9, batch_size: 3, ..Default::default() };
+        for optimizer in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Adam,
+            OptimizerKind::Lbfgs,
+        ] {
+            let h = Hyperparameters {
+                optimizer,
+                momentum: 0.9,
+                batch_size: 3,
+                ..Default::default()
+            };
             let mut trainer = Trainer::new(net.clone(), h, rng_for("save", "shuffle"));
             for _ in 0..5 {
                 trainer.train_epoch(&data).unwrap();
@@ -718,7 +790,10 @@ mod tests {
             let mut restored: Trainer = serde_json::from_str(&saved).unwrap();
             let next = trainer.train_epoch(&data).unwrap();
             let again = restored.train_epoch(&data).unwrap();
-            assert_eq!(next.train_loss.unwrap().to_bits(), again.train_loss.unwrap().to_bits());
+            assert_eq!(
+                next.train_loss.unwrap().to_bits(),
+                again.train_loss.unwrap().to_bits()
+            );
             assert_eq!(trainer.network().params(), restored.network().params());
             assert_eq!(restored.epoch(), 6);
         }

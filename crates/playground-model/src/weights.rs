@@ -18,7 +18,7 @@ use crate::link::format_real;
 pub const WEIGHTS_VERSION: u32 = 1;
 
 /// The parameters of one layer of neurons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerWeights {
     /// Neuron-major weights: neuron `j`'s weight from input `i` is `weights[j * inputs + i]`.
     pub weights: Vec<f64>,
@@ -27,7 +27,7 @@ pub struct LayerWeights {
 }
 
 /// The parameters of a whole network, first hidden layer first, output layer last.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Weights {
     /// One entry per layer of neurons.
     pub layers: Vec<LayerWeights>,
