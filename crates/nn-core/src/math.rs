@@ -16,10 +16,10 @@
 //! 0 its *relative* error grows like `1e-16 / |x|`, irrelevant to training or drawing.
 
 /// `ln 2`, split in a high part with trailing zero bits (so `k * LN2_HI` is exact for
-/// `|k| < 2^11`) and the remainder (the fdlibm constants).
-const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
+/// `|k| < 2^11`) and the remainder (fdlibm's `ln2_hi` and `ln2_lo`, as bit patterns).
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
 /// Low part of `ln 2`.
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 /// `1 / ln 2`.
 const INV_LN2: f64 = std::f64::consts::LOG2_E;
 /// `1.5 * 2^52`: adding and subtracting it rounds a value of magnitude below `2^51` to the

@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use playground_model::{Config, Weights};
+use nn_core::grid::GridOutputs;
+use playground_model::{Config, Session, Weights};
 use yew::prelude::*;
 
 /// What the diagram shows, derived from the session once per redraw.
@@ -11,6 +12,16 @@ use yew::prelude::*;
 pub struct NetworkView {
     /// Weights and biases of every layer.
     pub weights: Weights,
+}
+
+impl NetworkView {
+    /// The diagram of `session`; `grid` holds every neuron's outputs over the decision
+    /// boundary's grid (empty when the data are not drawable in the plane).
+    pub fn from_session(session: &Session, _grid: &GridOutputs) -> Self {
+        NetworkView {
+            weights: session.weights(),
+        }
+    }
 }
 
 /// Properties of [`NetworkDiagram`].

@@ -71,7 +71,7 @@ impl LbfgsState {
         // 2. Search direction.
         let mut direction = self.direction(&grad);
         let mut slope = dot(&grad, &direction);
-        if !(slope < 0.0) {
+        if !slope.is_finite() || slope >= 0.0 {
             self.clear();
             direction = grad.iter().map(|g| -g).collect();
             slope = dot(&grad, &direction);
@@ -149,7 +149,7 @@ impl LbfgsState {
         let s: Vec<f64> = direction.iter().map(|d| step * d).collect();
         let y: Vec<f64> = new_grad.iter().zip(grad).map(|(a, b)| a - b).collect();
         let curvature = dot(&s, &y);
-        if !(curvature > 1e-12 * dot(&y, &y)) || !curvature.is_finite() {
+        if !curvature.is_finite() || curvature <= 1e-12 * dot(&y, &y) {
             return;
         }
         if self.s.len() == MEMORY {
