@@ -36,7 +36,10 @@ impl Pictures {
     /// (not 2-D, or more than two classes).
     pub fn boundary(&mut self, session: &Session) -> Option<BoundaryView> {
         let (train, test) = session.points();
-        let domain = plane_domain(train)?;
+        let Some(domain) = plane_domain(train) else {
+            self.grid = GridOutputs::default();
+            return None;
+        };
         let network = session.network();
         let workspace = match self.workspace.take() {
             Some(ws) if ws.fits(network) => ws,

@@ -348,7 +348,7 @@ mod tests {
         reg.add_gradient(&net, 0.05, &mut analytic);
 
         let h = 1e-6;
-        for k in 0..net.param_count() {
+        for (k, &expected) in analytic.iter().enumerate() {
             let original = net.params()[k];
             net.params_mut()[k] = original + h;
             let up = objective_value(&net, &data, reg);
@@ -356,11 +356,10 @@ mod tests {
             let down = objective_value(&net, &data, reg);
             net.params_mut()[k] = original;
             let numeric = (up - down) / (2.0 * h);
-            let tolerance = 1e-7 + 1e-6 * (analytic[k].abs() + numeric.abs());
+            let tolerance = 1e-7 + 1e-6 * (expected.abs() + numeric.abs());
             assert!(
-                (analytic[k] - numeric).abs() <= tolerance,
-                "{activation:?} {objective:?} {reg:?} parameter {k}: {} vs {numeric}",
-                analytic[k]
+                (expected - numeric).abs() <= tolerance,
+                "{activation:?} {objective:?} {reg:?} parameter {k}: {expected} vs {numeric}",
             );
         }
     }
