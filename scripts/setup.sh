@@ -64,13 +64,17 @@ install_chromium() {
 }
 
 install_npm_packages() {
-    if [ -x tests/node_modules/.bin/wasm-opt ] \
-        && [ -d tests/node_modules/playwright-core ] \
-        && [ tests/node_modules/.package-lock.json -nt tests/package-lock.json ]; then
+    # A stamp in node_modules records which package-lock.json was installed.
+    local stamp=tests/node_modules/.installed-lock.sha256
+    local wanted
+    wanted="$(sha256sum tests/package-lock.json | cut -d' ' -f1)"
+    if [ -x tests/node_modules/.bin/wasm-opt ] && [ -d tests/node_modules/playwright-core ] \
+        && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
         say "npm packages of tests/: present"
     else
         say "installing the npm packages of tests/"
         (cd tests && npm ci --no-audit --no-fund)
+        echo "$wanted" > "$stamp"
     fi
 }
 

@@ -7,13 +7,18 @@
 
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{AnimationFrame, request_animation_frame};
+use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
 use playground_model::{Config, Session, Warning, decode, encode};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
 use crate::components::data_panel::DataPanel;
+use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::readouts::Readouts;
@@ -22,10 +27,8 @@ use crate::pictures::{NOT_PLANE_DATA, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
 
 /// Longest time spent training in one animation frame, in milliseconds, so that the page keeps
-/// drawing and answering input.
-const FRAME_BUDGET_MS: f64 = 8.0;
-/// Most epochs trained in one frame.
-const MAX_EPOCHS_PER_FRAME: u32 = 10;
+/// drawing (a frame at 60 Hz lasts 16.7 ms) and answering input.
+const FRAME_BUDGET_MS: f64 = 10.0;
 /// What the page says when training diverges.
 const DIVERGED: &str = "Training diverged: the loss or a weight stopped being a finite number. \
     Try a lower learning rate, then press Reset.";
@@ -49,6 +52,18 @@ pub enum Msg {
     SetWeight(usize, usize, usize, f64),
     /// Set one bias by hand: layer, neuron, value.
     SetBias(usize, usize, f64),
+    /// The user edited the URL fragment in the address bar.
+    LinkEdited,
+}
+
+/// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
+fn shortcut(key: &str) -> Option<Msg> {
+    match key {
+        " " | "p" | "P" => Some(Msg::TogglePlay),
+        "s" | "S" => Some(Msg::Step),
+        "r" | "R" => Some(Msg::Reset),
+        _ => None,
+    }
 }
 
 /// The playground page.
@@ -64,13 +79,15 @@ pub struct App {
     message: Option<String>,
     playing: bool,
     frame: Option<AnimationFrame>,
+    /// Window listeners (fragment edits, keyboard shortcuts), removed with the app.
+    _listeners: [EventListener; 2],
 }
 
 impl Component for App {
     type Message = Msg;
     type Properties = ();
 
-    fn create(_ctx: &Context<Self>) -> Self {
+    fn create(ctx: &Context<Self>) -> Self {
         let decoded = decode(&location_hash(), fresh_seed);
         let (session, message) = start_session(decoded.config);
         write_link(session.config());
@@ -84,6 +101,7 @@ impl Component for App {
             message,
             playing: false,
             frame: None,
+            _listeners: listeners(ctx),
         };
         app.redraw();
         app
@@ -122,6 +140,7 @@ impl Component for App {
                 write_link(self.session.config());
             }
             Msg::Configure(config) => self.configure(config),
+            Msg::LinkEdited => self.follow_link(),
             Msg::SetWeight(layer, neuron, input, value) => {
                 let result = self.session.set_weight(layer, neuron, input, value);
                 self.report(result.map(|_| ()), "The weight was not changed");
@@ -144,6 +163,7 @@ impl Component for App {
             <header>
                 <h1>{ "Neural-network playground" }</h1>
                 { self.view_toolbar(ctx) }
+                <ViewButtons />
             </header>
             <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
             <main>
@@ -162,6 +182,7 @@ impl Component for App {
                     { self.view_boundary() }
                     <LossChart series={self.losses.clone()} />
                     <p class="explain">{ EXPLANATION }</p>
+                    <Help />
                 </section>
             </main>
             </>
@@ -197,10 +218,17 @@ impl App {
         }
     }
 
-    /// Trains epochs until the frame's time budget or epoch cap is used up.
+    /// Trains as many epochs as the Speed setting asks (at its top, as many as fit), within
+    /// the frame's time budget.
     fn train_for_one_frame(&mut self) {
         let started = now_ms();
-        for _ in 0..MAX_EPOCHS_PER_FRAME {
+        let speed = self.session.config().speed;
+        let epochs = if speed >= SPEED_RANGE.1 {
+            u32::MAX
+        } else {
+            speed.max(1)
+        };
+        for _ in 0..epochs {
             self.train(1);
             if !self.playing || now_ms() - started > FRAME_BUDGET_MS {
                 break;
@@ -215,6 +243,16 @@ impl App {
             Err(err) => self.message = Some(format!("Those settings could not be used: {err}.")),
         }
         write_link(self.session.config());
+    }
+
+    /// Applies a link the user typed into the address bar, if it differs from the one shown.
+    fn follow_link(&mut self) {
+        let decoded = decode(&location_hash(), fresh_seed);
+        if encode(&decoded.config) != encode(self.session.config()) {
+            log::info!("link edited");
+            self.warnings = decoded.warnings;
+            self.configure(decoded.config);
+        }
     }
 
     /// Shows a refused change in words, prefixed by what did not happen.
@@ -246,7 +284,39 @@ impl App {
                 </button>
                 <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
                 <button onclick={link.callback(|_| Msg::Regenerate)}>{ "Regenerate" }</button>
+                { self.view_speed(ctx) }
             </div>
+        }
+    }
+
+    /// The Speed slider: epochs per frame, the top of the range meaning as fast as possible.
+    fn view_speed(&self, ctx: &Context<Self>) -> Html {
+        let speed = self.session.config().speed;
+        let config = self.session.config().clone();
+        let onchange = ctx.link().batch_callback(move |event: Event| {
+            let input = event.target_dyn_into::<web_sys::HtmlInputElement>()?;
+            let speed = input.value().parse::<u32>().ok()?;
+            Some(Msg::Configure(Config {
+                speed,
+                ..config.clone()
+            }))
+        });
+        let shown = if speed >= SPEED_RANGE.1 {
+            "as fast as possible".to_string()
+        } else {
+            format!(
+                "{speed} epoch{} per frame",
+                if speed == 1 { "" } else { "s" }
+            )
+        };
+        html! {
+            <span class="speed">
+                <label for="speed">{ "Speed" }</label>
+                <input id="speed" type="range" min={SPEED_RANGE.0.to_string()}
+                    max={SPEED_RANGE.1.to_string()} value={speed.to_string()}
+                    aria-valuetext={shown.clone()} {onchange} />
+                <span class="speed-value" aria-hidden="true">{ shown }</span>
+            </span>
         }
     }
 
@@ -286,6 +356,46 @@ impl App {
             </div>
         }
     }
+}
+
+/// Listens for edits of the fragment and for keyboard shortcuts (ignored while the focus is in
+/// a control, so typing and native keys keep working).
+fn listeners(ctx: &Context<App>) -> [EventListener; 2] {
+    let window = gloo::utils::window();
+    let link = ctx.link().clone();
+    let hash = EventListener::new(&window, "hashchange", move |_| {
+        link.send_message(Msg::LinkEdited)
+    });
+    let link = ctx.link().clone();
+    let options = EventListenerOptions::enable_prevent_default();
+    let keys = EventListener::new_with_options(&window, "keydown", options, move |event| {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || in_control(event) {
+            return;
+        }
+        if let Some(msg) = shortcut(&event.key()) {
+            event.prevent_default();
+            link.send_message(msg);
+        }
+    });
+    [hash, keys]
+}
+
+/// True when the key went to a button, field, select or slider, which handle keys themselves.
+fn in_control(event: &KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    matches!(
+        target.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY"
+    ) || target
+        .closest("[contenteditable], [role=slider], [role=radio]")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// Starts a session from `config`, falling back to the defaults (with a message) if the engine

@@ -80,10 +80,15 @@ impl Workspace {
 
     /// Runs the network on one input row and returns the output layer.
     ///
-    /// Shapes: `input` has `network.input_count()` entries; the result `network.output_count()`.
+    /// Shapes: `input` has `network.input_count()` entries (missing ones read as 0, extra ones
+    /// are ignored); the result has `network.output_count()`. The workspace must have been
+    /// built for this network's shape ([`Workspace::fits`]).
     pub fn forward(&mut self, network: &Network, input: &[f64]) -> &[f64] {
-        debug_assert!(self.fits(network) && input.len() == self.inputs);
-        self.outputs[..self.inputs].copy_from_slice(input);
+        debug_assert!(self.fits(network));
+        // A row of the wrong width reads as zero-padded or truncated (never a panic).
+        let n = input.len().min(self.inputs);
+        self.outputs[..n].copy_from_slice(&input[..n]);
+        self.outputs[n..self.inputs].fill(0.0);
         let last = network.layers().len() - 1;
         for (l, layer) in network.layers().iter().enumerate() {
             self.forward_layer(network, l, layer, l == last);
@@ -180,11 +185,11 @@ impl Workspace {
                 *b += w * d;
             }
         }
-        let activation = network.spec().activation;
         let pre = &self.pre[start - layer.inputs..start];
-        for ((b, &z), &a) in below.iter_mut().zip(pre).zip(input) {
-            *b *= activation.derivative(z, a);
-        }
+        network
+            .spec()
+            .activation
+            .scale_by_derivative(pre, input, below);
     }
 
     /// Mean loss over `rows` of `data` and, in `grad`, the mean gradient (overwritten).

@@ -45,10 +45,13 @@ pub fn evaluate(network: &Network, data: &Dataset) -> Option<Metrics> {
     evaluate_with(network, data, &mut Workspace::new(network))
 }
 
-/// [`evaluate`] with caller-provided buffers (sized for `network`).
+/// [`evaluate`] with caller-provided buffers (rebuilt if they do not fit `network`).
 pub fn evaluate_with(network: &Network, data: &Dataset, ws: &mut Workspace) -> Option<Metrics> {
-    if data.is_empty() || data.dim != network.input_count() || !ws.fits(network) {
+    if data.is_empty() || data.dim != network.input_count() {
         return None;
+    }
+    if !ws.fits(network) {
+        *ws = Workspace::new(network);
     }
     let objective = network.spec().objective;
     let classes = objective.classes();

@@ -119,20 +119,43 @@ pub fn evaluate_grid_into<F>(
     }
 }
 
+/// Where one row of points sits inside every neuron's block of `GridOutputs::values`.
+#[derive(Clone, Copy)]
+struct RowSpan {
+    /// Index of the row's first point within a block.
+    start: usize,
+    /// Points in the row.
+    len: usize,
+    /// Length of a block (points per neuron).
+    stride: usize,
+}
+
+impl RowSpan {
+    /// Index range of the row in the block of neuron `k` (counted from some base block).
+    fn in_block(self, k: usize) -> std::ops::Range<usize> {
+        let first = k * self.stride + self.start;
+        first..first + self.len
+    }
+}
+
 /// Runs all layers over one row of points whose inputs are in `ws.grid_inputs`, writing each
 /// unit's outputs into its block of `grid.values`.
 fn forward_row(network: &Network, row: usize, ws: &mut Workspace, grid: &mut GridOutputs) {
-    let (n, points) = (grid.resolution, grid.points());
+    let n = grid.resolution;
+    let span = RowSpan {
+        start: row * n,
+        len: n,
+        stride: grid.points(),
+    };
     let last = network.layers().len() - 1;
     let mut block = 0;
     for (l, layer) in network.layers().iter().enumerate() {
-        let (earlier, here) = grid.values.split_at_mut(block * points);
+        let (earlier, here) = grid.values.split_at_mut(block * span.stride);
         let input_of = |i: usize| -> &[f64] {
             if l == 0 {
                 &ws.grid_inputs[i * n..(i + 1) * n]
             } else {
-                let start = (block - layer.inputs + i) * points + row * n;
-                &earlier[start..start + n]
+                &earlier[span.in_block(block - layer.inputs + i)]
             }
         };
 
@@ -140,7 +163,7 @@ fn forward_row(network: &Network, row: usize, ws: &mut Workspace, grid: &mut Gri
         let weights = &network.params()[layer.weights()];
         let biases = &network.params()[layer.biases()];
         for (j, (w_row, bias)) in weights.chunks_exact(layer.inputs).zip(biases).enumerate() {
-            let z = &mut here[j * points + row * n..j * points + row * n + n];
+            let z = &mut here[span.in_block(j)];
             z.fill(0.0);
             for (i, &w) in w_row.iter().enumerate() {
                 for (z_p, &a_p) in z.iter_mut().zip(input_of(i)) {
@@ -151,33 +174,22 @@ fn forward_row(network: &Network, row: usize, ws: &mut Workspace, grid: &mut Gri
         }
 
         // Activations, in place.
-        activate_row(
-            network,
-            l == last,
-            layer.units,
-            row,
-            n,
-            points,
-            here,
-            &mut ws.grid_temp,
-        );
+        let units = &mut here[..layer.units * span.stride];
+        activate_row(network, l == last, span, units, &mut ws.grid_temp);
         block += layer.units;
     }
 }
 
-/// Applies the hidden activation (or the objective's output function) to one row of each of
-/// `units` blocks at the start of `values`.
-#[allow(clippy::too_many_arguments)]
+/// Applies the hidden activation (or the objective's output function) to one row of every
+/// block in `blocks` (one block per unit of the layer). `temp` holds at least `span.len`.
 fn activate_row(
     network: &Network,
     output_layer: bool,
-    units: usize,
-    row: usize,
-    n: usize,
-    points: usize,
-    values: &mut [f64],
+    span: RowSpan,
+    blocks: &mut [f64],
     temp: &mut Vec<f64>,
 ) {
+    let units = blocks.len() / span.stride.max(1);
     let objective = network.spec().objective;
     if output_layer && objective.outputs() > 1 {
         // Softmax mixes units: gather each point's pre-activations, then scatter back.
@@ -185,23 +197,23 @@ fn activate_row(
             temp.resize(2 * units, 0.0);
         }
         let (z, out) = temp[..2 * units].split_at_mut(units);
-        for p in row * n..row * n + n {
-            (0..units).for_each(|j| z[j] = values[j * points + p]);
+        for p in span.start..span.start + span.len {
+            (0..units).for_each(|j| z[j] = blocks[j * span.stride + p]);
             objective.activate(z, out);
-            (0..units).for_each(|j| values[j * points + p] = out[j]);
+            (0..units).for_each(|j| blocks[j * span.stride + p] = out[j]);
         }
         return;
     }
+    let activation = network.spec().activation;
     for j in 0..units {
-        let z = &mut values[j * points + row * n..j * points + row * n + n];
+        let z = &mut blocks[span.in_block(j)];
         if output_layer {
             z.iter_mut()
                 .for_each(|v| objective.activate(&[*v], std::slice::from_mut(v)));
-        } else if network.spec().activation == Activation::Tanh {
-            temp[..n].copy_from_slice(z);
-            math::tanh_slice(&temp[..n], z);
+        } else if activation == Activation::Tanh {
+            temp[..span.len].copy_from_slice(z);
+            math::tanh_slice(&temp[..span.len], z);
         } else {
-            let activation = network.spec().activation;
             z.iter_mut().for_each(|v| *v = activation.apply(*v));
         }
     }

@@ -10,6 +10,7 @@
 
 pub mod activation;
 pub mod backprop;
+pub mod batch;
 pub mod data;
 pub mod dataset;
 pub mod error;

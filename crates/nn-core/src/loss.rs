@@ -254,7 +254,10 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(64))]
 
             #[test]
-            fn losses_are_non_negative(z in proptest::collection::vec(-1e6f64..1e6, 3), t in 0usize..3) {
+            fn losses_are_non_negative(
+                z in proptest::collection::vec(-1e6f64..1e6, 3),
+                t in 0usize..3,
+            ) {
                 let target = t as f64;
                 let mut out = [0.0; 3];
                 let softmax3 = Objective::SoftmaxCrossEntropy { classes: 3 };

@@ -133,7 +133,11 @@ impl LayerLayout {
 }
 
 /// A dense network: its spec, layer layout and flat parameters.
+///
+/// Serialised as its spec and parameters; deserialising checks them against each other, so a
+/// corrupted saved state is an error, not a panic later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SavedNetwork", into = "SavedNetwork")]
 pub struct Network {
     spec: NetworkSpec,
     layers: Vec<LayerLayout>,
@@ -273,11 +277,7 @@ impl Network {
     /// Shapes: `input` has [`Network::input_count`] entries (missing ones read as 0, extra ones
     /// are ignored); the result has [`Network::output_count`].
     pub fn predict(&self, input: &[f64]) -> Vec<f64> {
-        let mut workspace = Workspace::new(self);
-        let mut row = vec![0.0; self.input_count()];
-        let n = row.len().min(input.len());
-        row[..n].copy_from_slice(&input[..n]);
-        workspace.forward(self, &row).to_vec()
+        Workspace::new(self).forward(self, input).to_vec()
     }
 
     /// Flat index of a weight, if it exists.
@@ -290,6 +290,43 @@ impl Network {
     fn bias_index(&self, layer: usize, neuron: usize) -> Option<usize> {
         let l = self.layers.get(layer)?;
         (neuron < l.units).then(|| l.bias_offset + neuron)
+    }
+}
+
+/// The saved form of a [`Network`]: the layout follows from the spec.
+#[derive(Serialize, Deserialize)]
+struct SavedNetwork {
+    spec: NetworkSpec,
+    params: Vec<f64>,
+}
+
+impl From<Network> for SavedNetwork {
+    fn from(network: Network) -> Self {
+        SavedNetwork {
+            spec: network.spec,
+            params: network.params,
+        }
+    }
+}
+
+impl TryFrom<SavedNetwork> for Network {
+    type Error = NnError;
+
+    fn try_from(saved: SavedNetwork) -> Result<Self, NnError> {
+        saved.spec.validate()?;
+        let layers = layout(&saved.spec.widths());
+        let expected = layers.last().map_or(0, |l| l.bias_offset + l.units);
+        if saved.params.len() != expected {
+            return Err(NnError::ParamCount {
+                expected,
+                got: saved.params.len(),
+            });
+        }
+        Ok(Network {
+            spec: saved.spec,
+            layers,
+            params: saved.params,
+        })
     }
 }
 
@@ -375,6 +412,18 @@ mod tests {
     }
 
     #[test]
+    fn saved_networks_round_trip_and_corrupt_ones_are_errors() {
+        let net = Network::new(spec(vec![2]), Init::Glorot, &mut rng_from_seed("s")).unwrap();
+        let mut saved = serde_json::to_value(&net).unwrap();
+        assert_eq!(
+            serde_json::from_value::<Network>(saved.clone()).unwrap(),
+            net
+        );
+        saved["params"].as_array_mut().unwrap().pop();
+        assert!(serde_json::from_value::<Network>(saved).is_err());
+    }
+
+    #[test]
     fn invalid_specs_are_rejected() {
         let mut rng = rng_from_seed("bad");
         let zero_width = Network::new(spec(vec![4, 0]), Init::Zero, &mut rng).unwrap_err();
@@ -448,7 +497,9 @@ mod tests {
                 prop_assert_eq!(ws.neuron_outputs().len(), net.neuron_count());
 
                 let fill = |x1: f64, x2: f64, out: &mut [f64]| {
-                    out.iter_mut().enumerate().for_each(|(i, v)| *v = if i % 2 == 0 { x1 } else { x2 });
+                    for (i, v) in out.iter_mut().enumerate() {
+                        *v = if i % 2 == 0 { x1 } else { x2 };
+                    }
                 };
                 let grid = evaluate_grid(&net, &Domain::square(1.0), 3, fill);
                 prop_assert_eq!(grid.values.len(), net.neuron_count() * 9);

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::backprop::Workspace;
+use crate::batch::BatchWorkspace;
 use crate::dataset::Dataset;
 use crate::error::NnError;
 use crate::network::Network;
@@ -87,8 +88,10 @@ pub struct EpochReport {
 /// Buffers reused across updates (not part of the saved state).
 #[derive(Debug, Clone, Default)]
 struct Scratch {
-    /// Forward/backward buffers.
+    /// Forward buffers for the training loss after an epoch.
     workspace: Workspace,
+    /// Batched forward/backward buffers for updates.
+    batch: BatchWorkspace,
     /// Gradient in the parameter layout.
     grad: Vec<f64>,
     /// This epoch's order of training rows.
@@ -281,13 +284,19 @@ impl Trainer {
     /// One optimizer update on `rows`, then the divergence check; returns the data loss.
     fn update_rows(&mut self, data: &Dataset, rows: &[usize]) -> f64 {
         let frozen = std::mem::take(&mut self.frozen);
-        let pinned: Vec<f64> = frozen.iter().map(|&i| self.network.params()[i]).collect();
+        let pinned: Vec<f64> = frozen
+            .iter()
+            .filter_map(|&i| self.network.params().get(i))
+            .copied()
+            .collect();
         let loss = match self.optimizer {
             OptimizerState::Lbfgs(_) => self.lbfgs_update(data, rows, &frozen),
             _ => self.gradient_update(data, rows, &frozen),
         };
-        for (&i, &value) in frozen.iter().zip(&pinned) {
-            self.network.params_mut()[i] = value;
+        let params = self.network.params_mut();
+        let count = params.len();
+        for (&i, &value) in frozen.iter().filter(|&&i| i < count).zip(&pinned) {
+            params[i] = value;
         }
         self.frozen = frozen;
         self.updates += 1;
@@ -300,12 +309,10 @@ impl Trainer {
     /// An SGD or Adam step on the batch `rows`.
     fn gradient_update(&mut self, data: &Dataset, rows: &[usize], frozen: &[usize]) -> f64 {
         let h = self.hyperparameters;
-        let Scratch {
-            workspace, grad, ..
-        } = &mut self.scratch;
+        let Scratch { batch, grad, .. } = &mut self.scratch;
 
         // Data gradient (batch mean).
-        let loss = workspace.batch_gradient(&self.network, data, rows, grad);
+        let loss = batch.batch_gradient(&self.network, data, rows, grad);
 
         // Penalty gradient: L2 always; L1 only for Adam (SGD takes a proximal step below).
         let proximal_l1 = h.optimizer == OptimizerKind::Sgd;
@@ -344,10 +351,10 @@ impl Trainer {
         let OptimizerState::Lbfgs(state) = &mut self.optimizer else {
             return f64::NAN;
         };
-        let workspace = &mut self.scratch.workspace;
+        let batch = &mut self.scratch.batch;
         let mut first_loss = None;
         let objective = |network: &Network, grad: &mut [f64]| {
-            let loss = workspace.batch_gradient(network, data, rows, grad);
+            let loss = batch.batch_gradient(network, data, rows, grad);
             first_loss.get_or_insert(loss);
             h.regularization
                 .add_gradient(network, h.regularization_rate, grad);
@@ -404,7 +411,9 @@ impl Trainer {
 /// Sets `grad` to 0 at the given indices.
 fn zero_at(grad: &mut [f64], indices: &[usize]) {
     for &i in indices {
-        grad[i] = 0.0;
+        if let Some(g) = grad.get_mut(i) {
+            *g = 0.0;
+        }
     }
 }
 
@@ -681,6 +690,22 @@ mod tests {
             &OptimizerState::new(OptimizerKind::Sgd)
         );
         assert_eq!(trainer.epoch(), 1);
+    }
+
+    #[test]
+    fn one_batch_by_hand_and_bad_rows_are_errors() {
+        let data = regression(&[(&[1.0], 1.0), (&[2.0], 0.0)]);
+        let h = Hyperparameters {
+            learning_rate: 0.5,
+            ..Default::default()
+        };
+        let mut trainer = Trainer::new(linear_unit(1, &[0.0, 0.0]), h, rng_from_seed("b"));
+        // Row 0 alone: y_hat = 0, loss 0.5, gradient (-1, -1); step 0.5.
+        assert_eq!(trainer.train_batch(&data, &[0]), Ok(Some(0.5)));
+        assert_eq!(trainer.network().params(), &[0.5, 0.5]);
+        assert_eq!(trainer.train_batch(&data, &[]), Ok(None));
+        let err = trainer.train_batch(&data, &[2]).unwrap_err();
+        assert_eq!(err, NnError::NoSuchRow { row: 2, rows: 2 });
     }
 
     #[test]

@@ -4,16 +4,27 @@
 use std::rc::Rc;
 
 use nn_core::Domain;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::error::ViewError;
-use crate::render::canvas::{context_2d, dot, put_pixels};
+use crate::render::axes::{label, ticks};
+use crate::render::canvas::{context_2d, dot, put_pixels_at};
 use crate::render::colour::{background, discrete, diverging};
 use crate::render::heatmap::{Grid, paint};
 
-/// Width and height of the canvas in canvas pixels.
+/// Width and height of the heatmap in canvas pixels.
 const SIDE: u32 = 400;
+/// Room left of the heatmap for the x2 axis's labels.
+const LEFT: f64 = 36.0;
+/// Room above the heatmap (half a label's height).
+const TOP: f64 = 10.0;
+/// Room below the heatmap for the x1 axis's labels.
+const BOTTOM: f64 = 30.0;
+/// Room right of the heatmap (half a label's width).
+const RIGHT: f64 = 12.0;
+/// Ticks asked for on each axis.
+const TICKS: usize = 6;
 /// Name of this canvas in messages; also its accessible name.
 const NAME: &str = "Decision boundary";
 
@@ -83,19 +94,30 @@ pub fn decision_boundary(props: &Props) -> Html {
             }
         });
     }
+    let (width, height) = canvas_size();
     html! {
         <canvas ref={canvas} class="boundary" role="img" aria-label={NAME}
-            width={SIDE.to_string()} height={SIDE.to_string()} />
+            width={width.to_string()} height={height.to_string()} />
     }
 }
 
-/// Paints the heatmap, then the points.
+/// Width and height of the whole canvas: the heatmap and its axes.
+fn canvas_size() -> (u32, u32) {
+    let side = f64::from(SIDE);
+    ((LEFT + side + RIGHT) as u32, (TOP + side + BOTTOM) as u32)
+}
+
+/// Paints a white frame, the heatmap, the points, then the axes.
 fn draw(
     canvas: &HtmlCanvasElement,
     view: &BoundaryView,
     pixels: &mut Vec<u8>,
 ) -> Result<(), ViewError> {
     let context = context_2d(canvas, NAME)?;
+    let (width, height) = canvas_size();
+    context.set_fill_style_str("#fff");
+    context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
+
     let scale = if view.discretize { discrete } else { diverging };
     paint(
         &view.grid,
@@ -103,7 +125,7 @@ fn draw(
         |value| background(scale(value)),
         pixels,
     );
-    put_pixels(&context, NAME, pixels, SIDE)?;
+    put_pixels_at(&context, NAME, pixels, SIDE, (LEFT, TOP))?;
 
     context.set_line_width(1.0);
     for point in &view.points {
@@ -112,13 +134,58 @@ fn draw(
         let fill = diverging(point.value).css();
         dot(&context, NAME, to_canvas(&view.domain, point), 3.5, &fill)?;
     }
+
+    draw_axes(&context, &view.domain)
+}
+
+/// Tick marks and labels along the bottom (x1) and left (x2) edges of the heatmap.
+fn draw_axes(context: &CanvasRenderingContext2d, domain: &Domain) -> Result<(), ViewError> {
+    let side = f64::from(SIDE);
+    context.set_fill_style_str("#333");
+    context.set_stroke_style_str("#333");
+    context.set_font("13px sans-serif");
+    context.set_text_align("center");
+    context.set_text_baseline("top");
+    for tick in ticks(domain.x1_min, domain.x1_max, TICKS) {
+        let x = LEFT + (tick - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
+        tick_mark(context, (x, TOP + side), (x, TOP + side + 5.0));
+        fill_text(context, &label(tick), x, TOP + side + 8.0)?;
+    }
+    context.set_text_align("right");
+    context.set_text_baseline("middle");
+    for tick in ticks(domain.x2_min, domain.x2_max, TICKS) {
+        let y = TOP + (domain.x2_max - tick) / (domain.x2_max - domain.x2_min) * side;
+        tick_mark(context, (LEFT - 5.0, y), (LEFT, y));
+        fill_text(context, &label(tick), LEFT - 7.0, y)?;
+    }
     Ok(())
+}
+
+fn tick_mark(context: &CanvasRenderingContext2d, from: (f64, f64), to: (f64, f64)) {
+    context.begin_path();
+    context.move_to(from.0, from.1);
+    context.line_to(to.0, to.1);
+    context.stroke();
+}
+
+fn fill_text(
+    context: &CanvasRenderingContext2d,
+    text: &str,
+    x: f64,
+    y: f64,
+) -> Result<(), ViewError> {
+    context
+        .fill_text(text, x, y)
+        .map_err(|err| ViewError::Draw {
+            canvas: NAME,
+            detail: err.as_string().unwrap_or_else(|| format!("{err:?}")),
+        })
 }
 
 /// Canvas coordinates of a point: x1 to the right, x2 upwards.
 fn to_canvas(domain: &Domain, point: &Point) -> (f64, f64) {
     let side = f64::from(SIDE);
-    let x = (point.x1 - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
-    let y = (domain.x2_max - point.x2) / (domain.x2_max - domain.x2_min) * side;
+    let x = LEFT + (point.x1 - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
+    let y = TOP + (domain.x2_max - point.x2) / (domain.x2_max - domain.x2_min) * side;
     (x, y)
 }

@@ -2,7 +2,10 @@
 
 pub mod boundary;
 pub mod data_panel;
+pub mod dataset_preview;
+pub mod help;
 pub mod loss_chart;
 pub mod network;
 pub mod readouts;
 pub mod settings_panel;
+pub mod widgets;

@@ -25,10 +25,21 @@ pub fn put_pixels(
     pixels: &[u8],
     side: u32,
 ) -> Result<(), ViewError> {
+    put_pixels_at(context, name, pixels, side, (0.0, 0.0))
+}
+
+/// Puts RGBA `pixels` of a `side` x `side` image with its top-left corner at `(x, y)`.
+pub fn put_pixels_at(
+    context: &CanvasRenderingContext2d,
+    name: &'static str,
+    pixels: &[u8],
+    side: u32,
+    (x, y): (f64, f64),
+) -> Result<(), ViewError> {
     let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), side, side)
         .map_err(|err| draw_error(name, &err))?;
     context
-        .put_image_data(&image, 0.0, 0.0)
+        .put_image_data(&image, x, y)
         .map_err(|err| draw_error(name, &err))
 }
 

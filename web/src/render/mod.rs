@@ -1,6 +1,7 @@
 //! Drawing: colour scales and heatmap pixels (plain Rust, tested natively), and the canvas calls
 //! that put them on the page.
 
+pub mod axes;
 pub mod canvas;
 pub mod colour;
 pub mod heatmap;

@@ -1,0 +1,93 @@
+//! Help for students and teachers: what each part of the page shows, the keyboard shortcuts,
+//! the supported browsers, and the view buttons (large text, full screen).
+
+use yew::prelude::*;
+
+/// The keyboard shortcuts, as (keys, action). They work whenever the focus is not in a field,
+/// button or slider.
+pub const SHORTCUTS: [(&str, &str); 3] = [
+    ("Space or P", "play or pause"),
+    ("S", "train one epoch (step)"),
+    ("R", "reset the network"),
+];
+
+/// The help panel, closed until opened.
+#[function_component(Help)]
+pub fn help() -> Html {
+    html! {
+        <details class="help">
+            <summary>{ "Help and keyboard shortcuts" }</summary>
+            <dl>
+                <dt>{ "Data" }</dt>
+                <dd>{ "The points the network learns from: training points (white rim) and, when \
+                    shown, test points (dark rim) that it never trains on." }</dd>
+                <dt>{ "Network" }</dt>
+                <dd>{ "Inputs on the left, the hidden layers of neurons, and the output. Lines \
+                    are weights: blue positive, orange negative, thicker is larger." }</dd>
+                <dt>{ "Decision boundary" }</dt>
+                <dd>{ "What the network predicts at every spot of the plane." }</dd>
+                <dt>{ "Loss curve" }</dt>
+                <dd>{ "The average error on the training and test points after each epoch. When \
+                    the test loss rises while the training loss falls, the network overfits." }</dd>
+            </dl>
+            <h2>{ "Keyboard shortcuts" }</h2>
+            <table class="shortcuts">
+                { for SHORTCUTS.iter().map(|(keys, action)| html! {
+                    <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *action }</td></tr>
+                }) }
+            </table>
+            <p>{ "Works in current Chrome, Edge, Firefox and Safari (desktop and tablet)." }</p>
+        </details>
+    }
+}
+
+/// Buttons that change how the page is shown: larger text for the back of the room, and full
+/// screen.
+#[function_component(ViewButtons)]
+pub fn view_buttons() -> Html {
+    let large = use_state(|| false);
+    let toggle_large = {
+        let large = large.clone();
+        Callback::from(move |_| {
+            let on = !*large;
+            set_root_class("large-text", on);
+            large.set(on);
+        })
+    };
+    html! {
+        <div class="view-buttons">
+            <button class="secondary" aria-pressed={large.to_string()} onclick={toggle_large}>
+                { "Large text" }
+            </button>
+            <button class="secondary" onclick={Callback::from(|_| enter_fullscreen())}>
+                { "Fullscreen" }
+            </button>
+        </div>
+    }
+}
+
+/// Adds or removes a class on the `<html>` element.
+fn set_root_class(class: &str, on: bool) {
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let classes = root.class_list();
+    let result = if on {
+        classes.add_1(class)
+    } else {
+        classes.remove_1(class)
+    };
+    if let Err(err) = result {
+        log::warn!("could not change the page's class: {err:?}");
+    }
+}
+
+/// Shows the whole page full screen (the browser may refuse, e.g. inside a frame).
+fn enter_fullscreen() {
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
+    if let Err(err) = root.request_fullscreen() {
+        log::warn!("full screen refused: {err:?}");
+    }
+}
