@@ -12,7 +12,7 @@ use gloo::render::{AnimationFrame, request_animation_frame};
 use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
 use playground_model::{Config, Session, Warning, decode, encode};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
@@ -79,6 +79,8 @@ pub struct App {
     message: Option<String>,
     playing: bool,
     frame: Option<AnimationFrame>,
+    /// The browser benchmark's probe (see `tests/bench.mjs`), if the page was opened by it.
+    probe: Option<FrameProbe>,
     /// Window listeners (fragment edits, keyboard shortcuts), removed with the app.
     _listeners: [EventListener; 2],
 }
@@ -101,6 +103,7 @@ impl Component for App {
             message,
             playing: false,
             frame: None,
+            probe: FrameProbe::from_page(),
             _listeners: listeners(ctx),
         };
         app.redraw();
@@ -130,7 +133,11 @@ impl Component for App {
                 if !self.playing {
                     return false;
                 }
+                let started = now_ms();
                 self.train_for_one_frame();
+                if let Some(probe) = self.probe.as_mut() {
+                    probe.start(started, now_ms());
+                }
                 self.schedule(ctx);
             }
             Msg::Regenerate => {
@@ -152,6 +159,12 @@ impl Component for App {
         }
         self.redraw();
         true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if let Some(probe) = self.probe.as_mut() {
+            probe.finish(now_ms());
+        }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -358,6 +371,41 @@ impl App {
     }
 }
 
+/// Reports each animated frame's training time and redraw time (pictures, render and canvases)
+/// to a function `window.__nnFrameProbe(train_ms, redraw_ms)`, which only the browser benchmark
+/// defines. Without it the page measures nothing.
+struct FrameProbe {
+    callback: js_sys::Function,
+    /// When the frame began and when its training ended, until the frame is rendered.
+    pending: Option<(f64, f64)>,
+}
+
+impl FrameProbe {
+    fn from_page() -> Option<FrameProbe> {
+        let window = web_sys::window()?;
+        let probe = js_sys::Reflect::get(&window, &"__nnFrameProbe".into()).ok()?;
+        let callback = probe.dyn_into::<js_sys::Function>().ok()?;
+        Some(FrameProbe {
+            callback,
+            pending: None,
+        })
+    }
+
+    fn start(&mut self, started: f64, trained: f64) {
+        self.pending = Some((started, trained));
+    }
+
+    fn finish(&mut self, rendered: f64) {
+        let Some((started, trained)) = self.pending.take() else {
+            return;
+        };
+        let (train_ms, redraw_ms) = ((trained - started).into(), (rendered - trained).into());
+        if let Err(err) = self.callback.call2(&JsValue::NULL, &train_ms, &redraw_ms) {
+            log::warn!("frame probe failed: {err:?}");
+        }
+    }
+}
+
 /// Listens for edits of the fragment and for keyboard shortcuts (ignored while the focus is in
 /// a control, so typing and native keys keep working).
 fn listeners(ctx: &Context<App>) -> [EventListener; 2] {
@@ -443,7 +491,7 @@ fn write_link(config: &Config) {
         return;
     };
     let url = encode(config);
-    if let Err(err) = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)) {
+    if let Err(err) = history.replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
         log::warn!("could not write the link: {err:?}");
     }
 }

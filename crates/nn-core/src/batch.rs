@@ -13,6 +13,9 @@ use crate::dataset::Dataset;
 use crate::math;
 use crate::network::{LayerLayout, Network};
 
+/// Rows per pass when [`BatchWorkspace::mean_loss`] scores a whole data set.
+pub const LOSS_CHUNK: usize = 64;
+
 /// Reusable buffers for batched passes over one network shape.
 #[derive(Debug, Clone, Default)]
 pub struct BatchWorkspace {
@@ -42,24 +45,11 @@ impl BatchWorkspace {
         if b == 0 {
             return 0.0;
         }
-        self.fit(network, b);
-
-        // Inputs, unit-major.
-        let inputs = network.input_count();
-        for (s, &row) in rows.iter().enumerate() {
-            for (i, &x) in data.row(row).iter().enumerate().take(inputs) {
-                self.outputs[i * b + s] = x;
-            }
-        }
 
         // Forward, loss and output error signal, backward.
-        let last = network.layers().len() - 1;
-        let mut unit_offset = 0;
-        for (l, layer) in network.layers().iter().enumerate() {
-            self.forward_layer(network, layer, unit_offset, b, l == last);
-            unit_offset += layer.units;
-        }
+        self.forward(network, data, rows);
         let total = self.output_delta(network, data, rows);
+        let mut unit_offset = network.neuron_count();
         for l in (0..network.layers().len()).rev() {
             unit_offset -= network.layers()[l].units;
             self.backward_layer(network, l, unit_offset, b, grad);
@@ -71,10 +61,63 @@ impl BatchWorkspace {
         total * scale
     }
 
+    /// Mean loss over every row of `data` (no penalty), in chunks of [`LOSS_CHUNK`] rows; the
+    /// same bits as [`crate::Workspace::mean_loss`]. `None` for an empty set.
+    pub fn mean_loss(&mut self, network: &Network, data: &Dataset) -> Option<f64> {
+        if data.is_empty() {
+            return None;
+        }
+        let objective = network.spec().objective;
+        let k = network.output_count();
+        let start = network.neuron_count() - k;
+        let out_start = network.input_count() + start;
+        let mut rows = Vec::with_capacity(LOSS_CHUNK.min(data.len()));
+        let mut total = 0.0;
+        for first in (0..data.len()).step_by(LOSS_CHUNK) {
+            rows.clear();
+            rows.extend(first..(first + LOSS_CHUNK).min(data.len()));
+            let b = rows.len();
+            self.forward(network, data, &rows);
+            let (z, rest) = self.example.split_at_mut(k);
+            let out = &mut rest[..k];
+            for (s, &row) in rows.iter().enumerate() {
+                for j in 0..k {
+                    z[j] = self.pre[(start + j) * b + s];
+                    out[j] = self.outputs[(out_start + j) * b + s];
+                }
+                total += objective.loss(z, out, data.targets[row]);
+            }
+        }
+        Some(total / data.len() as f64)
+    }
+
+    /// Runs every layer over the examples `rows` (at least one).
+    fn forward(&mut self, network: &Network, data: &Dataset, rows: &[usize]) {
+        let b = rows.len();
+        self.fit(network, b);
+
+        // Inputs, unit-major.
+        let inputs = network.input_count();
+        for (s, &row) in rows.iter().enumerate() {
+            for (i, &x) in data.row(row).iter().enumerate().take(inputs) {
+                self.outputs[i * b + s] = x;
+            }
+        }
+
+        // Layer by layer.
+        let last = network.layers().len() - 1;
+        let mut unit_offset = 0;
+        for (l, layer) in network.layers().iter().enumerate() {
+            self.forward_layer(network, layer, unit_offset, b, l == last);
+            unit_offset += layer.units;
+        }
+    }
+
     /// Sizes the buffers for `network` and a batch of `b`.
     fn fit(&mut self, network: &Network, b: usize) {
         let units = network.neuron_count();
-        self.outputs.resize((network.input_count() + units) * b, 0.0);
+        self.outputs
+            .resize((network.input_count() + units) * b, 0.0);
         self.pre.resize(units * b, 0.0);
         self.delta.resize(units * b, 0.0);
         self.example.resize(3 * network.output_count(), 0.0);
@@ -116,7 +159,9 @@ impl BatchWorkspace {
             math::tanh_slice(pre, out);
         } else {
             let activation = network.spec().activation;
-            out.iter_mut().zip(pre.iter()).for_each(|(a, &z)| *a = activation.apply(z));
+            out.iter_mut()
+                .zip(pre.iter())
+                .for_each(|(a, &z)| *a = activation.apply(z));
         }
     }
 
@@ -178,13 +223,19 @@ impl BatchWorkspace {
         // Error signal of the layer below: (W^T delta) * f'(z).
         let below = &mut delta_before[(offset - layer.inputs) * b..];
         below.fill(0.0);
-        for (w_row, d) in weights.chunks_exact(layer.inputs).zip(delta.chunks_exact(b)) {
+        for (w_row, d) in weights
+            .chunks_exact(layer.inputs)
+            .zip(delta.chunks_exact(b))
+        {
             for (&w, below_i) in w_row.iter().zip(below.chunks_exact_mut(b)) {
                 below_i.iter_mut().zip(d).for_each(|(v, d_s)| *v += w * d_s);
             }
         }
         let pre = &self.pre[(offset - layer.inputs) * b..offset * b];
-        network.spec().activation.scale_by_derivative(pre, input, below);
+        network
+            .spec()
+            .activation
+            .scale_by_derivative(pre, input, below);
     }
 }
 
@@ -246,10 +297,15 @@ mod tests {
                 let net = Network::new(spec, Init::Glorot, &mut rng_from_seed("b")).unwrap();
                 for rows in [&[3usize][..], &[0, 6, 2, 2, 5], &[0, 1, 2, 3, 4, 5, 6]] {
                     let mut expected = vec![0.0; net.param_count()];
-                    let loss = Workspace::new(&net).batch_gradient(&net, &data, rows, &mut expected);
+                    let loss =
+                        Workspace::new(&net).batch_gradient(&net, &data, rows, &mut expected);
                     let mut got = vec![1.0; net.param_count()];
                     let batch_loss = batch.batch_gradient(&net, &data, rows, &mut got);
-                    assert_eq!(batch_loss.to_bits(), loss.to_bits(), "{activation:?} {objective:?}");
+                    assert_eq!(
+                        batch_loss.to_bits(),
+                        loss.to_bits(),
+                        "{activation:?} {objective:?}"
+                    );
                     let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                     assert_eq!(bits(&got), bits(&expected), "{activation:?} {objective:?}");
                 }
@@ -258,12 +314,32 @@ mod tests {
     }
 
     #[test]
+    fn batched_mean_loss_is_bit_identical_to_the_per_example_path() {
+        let objective = Objective::SoftmaxCrossEntropy { classes: 3 };
+        let spec = NetworkSpec::new(3, vec![4], Activation::Relu, objective);
+        let net = Network::new(spec, Init::Glorot, &mut rng_from_seed("l")).unwrap();
+        let mut rng = rng_from_seed("loss data");
+        let n = 2 * LOSS_CHUNK + 5;
+        let inputs: Vec<f64> = (0..3 * n).map(|_| uniform(&mut rng, -3.0, 3.0)).collect();
+        let targets = (0..n).map(|i| (i % 3) as f64).collect();
+        let data = Dataset::new(inputs, 3, targets, Task::Regression, None).unwrap();
+        let expected = Workspace::new(&net).mean_loss(&net, &data).unwrap();
+        let got = BatchWorkspace::default().mean_loss(&net, &data).unwrap();
+        assert_eq!(got.to_bits(), expected.to_bits());
+        let empty = Dataset::new(vec![], 3, vec![], Task::Regression, None).unwrap();
+        assert_eq!(BatchWorkspace::default().mean_loss(&net, &empty), None);
+    }
+
+    #[test]
     fn an_empty_batch_gives_zero() {
         let spec = NetworkSpec::new(3, vec![2], Activation::Tanh, Objective::LinearSquared);
         let net = Network::new(spec, Init::Glorot, &mut rng_from_seed("e")).unwrap();
         let mut grad = vec![5.0; net.param_count()];
         let data = data_for(Objective::LinearSquared);
-        assert_eq!(BatchWorkspace::default().batch_gradient(&net, &data, &[], &mut grad), 0.0);
+        assert_eq!(
+            BatchWorkspace::default().batch_gradient(&net, &data, &[], &mut grad),
+            0.0
+        );
         assert!(grad.iter().all(|g| *g == 0.0));
     }
 }

@@ -13,7 +13,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::backprop::Workspace;
 use crate::batch::BatchWorkspace;
 use crate::dataset::Dataset;
 use crate::error::NnError;
@@ -88,9 +87,7 @@ pub struct EpochReport {
 /// Buffers reused across updates (not part of the saved state).
 #[derive(Debug, Clone, Default)]
 struct Scratch {
-    /// Forward buffers for the training loss after an epoch.
-    workspace: Workspace,
-    /// Batched forward/backward buffers for updates.
+    /// Batched forward/backward buffers (updates and the training loss).
     batch: BatchWorkspace,
     /// Gradient in the parameter layout.
     grad: Vec<f64>,
@@ -219,7 +216,7 @@ impl Trainer {
             return Ok(report);
         }
         self.fit_scratch();
-        let loss = self.scratch.workspace.mean_loss(&self.network, train);
+        let loss = self.scratch.batch.mean_loss(&self.network, train);
         if loss.is_some_and(|l| !l.is_finite()) {
             self.mark_diverged();
         }
@@ -373,11 +370,9 @@ impl Trainer {
         }
     }
 
-    /// Rebuilds the scratch buffers when they do not fit the network (after a restore).
+    /// Sizes the gradient buffer for the network (after a restore or a new network); the
+    /// batch buffers size themselves.
     fn fit_scratch(&mut self) {
-        if !self.scratch.workspace.fits(&self.network) {
-            self.scratch.workspace = Workspace::new(&self.network);
-        }
         if self.scratch.grad.len() != self.network.param_count() {
             self.scratch.grad = vec![0.0; self.network.param_count()];
         }

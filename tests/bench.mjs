@@ -1,0 +1,111 @@
+// Browser benchmark of the release build (run by hand, not in CI): epochs per second while
+// playing at full speed, frames per second, and the time of one redraw (pictures, render and
+// canvases), for the default network and the heavy one (spiral, all 7 features, 6 x 8 tanh).
+//
+// Usage: node bench.mjs [SECONDS] [--until-epoch N]
+//   SECONDS: measuring window after a 3 s warm-up (default 10).
+//   --until-epoch N: then keep playing the heavy network until epoch N and measure again, to
+//   see whether the speed holds on long runs.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './lib/server.mjs';
+import { launch, openPage } from './lib/browser.mjs';
+
+const args = process.argv.slice(2);
+const seconds = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
+const untilIndex = args.indexOf('--until-epoch');
+const untilEpoch = untilIndex >= 0 ? Number(args[untilIndex + 1]) : 0;
+
+const FEATURES = 'x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
+const SCENARIOS = [
+  { name: 'default (circle, 4-2)', fragment: '#seed=0.5&speed=100' },
+  {
+    name: 'heavy (spiral, 7 features, 6 x 8)',
+    fragment: `#dataset=spiral&${FEATURES}&networkShape=8,8,8,8,8,8&batchSize=10&seed=0.5&speed=100`,
+  },
+];
+
+/** Installed before the page loads: collects the app's frame probe and counts frames. */
+function probe() {
+  const samples = { train: [], redraw: [], frames: 0 };
+  window.__nnBenchSamples = samples;
+  window.__nnFrameProbe = (trainMs, redrawMs) => {
+    if (samples.train.length < 100_000) {
+      samples.train.push(trainMs);
+      samples.redraw.push(redrawMs);
+    }
+  };
+  const tick = () => {
+    samples.frames += 1;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] ?? NaN;
+
+async function epoch(page) {
+  const text = await page.getByRole('status', { name: 'Epoch' }).textContent();
+  return Number.parseInt(text, 10);
+}
+
+/** Measures `seconds` of playing: epochs/s, frames/s, train and redraw times per frame. */
+async function window_(page, secs) {
+  await page.evaluate(() => {
+    const s = window.__nnBenchSamples;
+    s.train.length = 0;
+    s.redraw.length = 0;
+    s.frames = 0;
+  });
+  const e0 = await epoch(page);
+  const t0 = Date.now();
+  await page.waitForTimeout(secs * 1000);
+  const e1 = await epoch(page);
+  const elapsed = (Date.now() - t0) / 1000;
+  const s = await page.evaluate(() => window.__nnBenchSamples);
+  return {
+    epochsPerSecond: (e1 - e0) / elapsed,
+    framesPerSecond: s.frames / elapsed,
+    trainMsMedian: median(s.train),
+    redrawMsMedian: median(s.redraw),
+    redrawMsP90: p90(s.redraw),
+    epoch: e1,
+  };
+}
+
+function report(name, r) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  console.log(`${name}: ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.framesPerSecond)} frames/s, `
+    + `train ${f(r.trainMsMedian, 2)} ms/frame, redraw median ${f(r.redrawMsMedian, 2)} ms `
+    + `(p90 ${f(r.redrawMsP90, 2)}), at epoch ${r.epoch}`);
+}
+
+const dist = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const site = await serve(dist, '/');
+const browser = await launch();
+try {
+  for (const scenario of SCENARIOS) {
+    const page = await openPage(browser);
+    await page.addInitScript(probe);
+    await page.goto(site.url + scenario.fragment);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(3000);
+    const first = await window_(page, seconds);
+    report(scenario.name, first);
+    if (untilEpoch > 0 && scenario.name.startsWith('heavy')) {
+      while ((await epoch(page)) < untilEpoch) await page.waitForTimeout(5000);
+      const later = await window_(page, seconds);
+      report(`${scenario.name} after ${untilEpoch} epochs`, later);
+      const change = (later.epochsPerSecond / first.epochsPerSecond - 1) * 100;
+      console.log(`speed change: ${change.toFixed(1)} %`);
+    }
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}
