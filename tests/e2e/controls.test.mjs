@@ -66,9 +66,24 @@ async function nudge(page, name, presses) {
   for (let i = 0; i < Math.abs(presses); i += 1) await page.keyboard.press(key);
 }
 
+/** Drags the slider `name` by touch from `from` to `to` (shares of its width). */
+async function touchDrag(page, name, from, to) {
+  await slider(page, name).scrollIntoViewIfNeeded();
+  const box = await slider(page, name).boundingBox();
+  const y = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, share) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: share === undefined ? [] : [{ x: box.x + box.width * share, y }],
+  });
+  await touch('touchStart', from);
+  for (let i = 1; i <= 10; i += 1) await touch('touchMove', from + ((to - from) * i) / 10);
+  await touch('touchEnd');
+}
+
 export const tests = [
   {
-    name: 'controls: every setting and data control is found by its label',
+    name: 'every setting and data control is found by its label',
     run: (ctx) => withPage(ctx, '', async (page) => {
       for (const name of SELECTS) await select(page, name).waitFor();
       for (const name of SLIDERS) await slider(page, name).waitFor();
@@ -85,7 +100,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: the learning rate changed mid-run keeps the epoch and shows in the link (C08)',
+    name: 'the learning rate changed mid-run keeps the epoch and shows in the link (C08)',
     run: (ctx) => withPage(ctx, '#seed=c08', async (page) => {
       const epoch = await step(page, 20);
       await select(page, 'Learning rate').selectOption('0.01');
@@ -101,7 +116,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: a new activation, initialization or loss resets the epoch to 0',
+    name: 'a new activation, initialization or loss resets the epoch to 0',
     run: (ctx) => withPage(ctx, '', async (page) => {
       await step(page, 3);
       await select(page, 'Activation').selectOption({ label: 'ReLU' });
@@ -116,7 +131,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: the noise slider writes noise= into the link and resets the run',
+    name: 'the noise slider writes noise= into the link and resets the run',
     run: (ctx) => withPage(ctx, '', async (page) => {
       await step(page, 3);
       await nudge(page, 'Noise', 5);
@@ -126,9 +141,10 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: dragging the training-data slider applies on release and resets',
+    name: 'dragging the training-data slider applies on release and resets',
     run: (ctx) => withPage(ctx, '', async (page) => {
       await step(page, 2);
+      await slider(page, 'Training data (%)').scrollIntoViewIfNeeded();
       const box = await slider(page, 'Training data (%)').boundingBox();
       const y = box.y + box.height / 2;
       // The thumb sits at 50 % of the 10..90 range, i.e. half way along.
@@ -144,7 +160,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: the batch size changes the link without a reset',
+    name: 'the batch size changes the link without a reset',
     run: (ctx) => withPage(ctx, '', async (page) => {
       const epoch = await step(page, 3);
       await nudge(page, 'Batch size', 2);
@@ -154,7 +170,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: momentum and Nesterov show only with SGD and do not reset',
+    name: 'momentum and Nesterov show only with SGD and do not reset',
     run: (ctx) => withPage(ctx, '', async (page) => {
       const epoch = await step(page, 2);
       await nudge(page, 'Momentum', 9);
@@ -171,7 +187,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: #percTrainData_hide=true hides only that slider; the test loss stays (C10)',
+    name: '#percTrainData_hide=true hides only that slider; the test loss stays (C10)',
     run: (ctx) => withPage(ctx, '#percTrainData_hide=true&seed=c10', async (page) => {
       assert.equal(await slider(page, 'Training data (%)').count(), 0, 'slider still shown');
       await slider(page, 'Noise').waitFor();
@@ -187,7 +203,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: #noise_hide=true hides only the noise slider (C10)',
+    name: '#noise_hide=true hides only the noise slider (C10)',
     run: (ctx) => withPage(ctx, '#noise_hide=true', async (page) => {
       assert.equal(await slider(page, 'Noise').count(), 0);
       await slider(page, 'Training data (%)').waitFor();
@@ -196,7 +212,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: choosing a data set changes the link and the decision boundary',
+    name: 'choosing a data set changes the link and the decision boundary',
     run: (ctx) => withPage(ctx, '#seed=picture', async (page) => {
       const before = await canvasHash(page, 'Decision boundary');
       await page.getByRole('radio', { name: 'Exclusive or', exact: true }).check();
@@ -211,7 +227,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: the problem type switches to the regression data sets',
+    name: 'the problem type switches to the regression data sets',
     run: (ctx) => withPage(ctx, '', async (page) => {
       await select(page, 'Problem type').selectOption({ label: 'Regression' });
       await waitForLink(page, 'problem', 'regression');
@@ -225,7 +241,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: the seed field can be read and edited, and the link follows',
+    name: 'the seed field can be read and edited, and the link follows',
     run: (ctx) => withPage(ctx, '#seed=first', async (page) => {
       const seed = page.getByRole('textbox', { name: 'Seed' });
       assert.equal(await seed.inputValue(), 'first');
@@ -246,7 +262,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: show test data and discretize change the link and the picture only',
+    name: 'show test data and discretize change the link and the picture only',
     run: (ctx) => withPage(ctx, '#seed=boxes', async (page) => {
       const epoch = await step(page, 4);
       let before = await canvasHash(page, 'Decision boundary');
@@ -261,7 +277,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: a link with out-of-range values shows the clamped values (C09)',
+    name: 'a link with out-of-range values shows the clamped values (C09)',
     run: (ctx) => withPage(ctx, '#noise=2000&batchSize=1000&learningRate=1000', async (page) => {
       assert.equal(await slider(page, 'Noise').inputValue(), '50');
       assert.equal(await slider(page, 'Batch size').inputValue(), '30');
@@ -270,7 +286,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: a learning rate outside the list is offered and kept',
+    name: 'a learning rate outside the list is offered and kept',
     run: (ctx) => withPage(ctx, '#learningRate=0.02', async (page) => {
       assert.equal(await select(page, 'Learning rate').inputValue(), '0.02');
       await select(page, 'Learning rate').selectOption('0.3');
@@ -278,7 +294,7 @@ export const tests = [
     }),
   },
   {
-    name: 'controls: at 390 px by touch nothing overflows and a tap picks a data set (C13)',
+    name: 'at 390 px by touch nothing overflows and a tap picks a data set (C13)',
     run: (ctx) => withPage(ctx, '', async (page) => {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
@@ -288,6 +304,9 @@ export const tests = [
       await waitForLink(page, 'dataset', 'gauss');
       const box = await slider(page, 'Noise').boundingBox();
       assert.ok(box.height >= 40, `the noise slider is only ${box.height} px tall`);
+      await touchDrag(page, 'Training data (%)', 0.5, 0.88);
+      await waitForLink(page, 'percTrainData', '80');
+      assert.equal(await slider(page, 'Training data (%)').inputValue(), '80');
     }, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }),
   },
 ];
