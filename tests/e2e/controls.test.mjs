@@ -15,6 +15,19 @@ const CLASSIFICATION_SETS = [
   'Logic XOR', 'Logic NOT', 'Blobs', 'Digits',
 ];
 
+/** Each hideable control: its link key, its role and its accessible name. */
+const HIDEABLE = [
+  ['activation', 'combobox', 'Activation'], ['learningRate', 'combobox', 'Learning rate'],
+  ['regularization', 'combobox', 'Regularization'],
+  ['regularizationRate', 'combobox', 'Regularization rate'], ['loss', 'combobox', 'Loss'],
+  ['init', 'combobox', 'Initialization'], ['optimizer', 'combobox', 'Optimizer'],
+  ['momentum', 'slider', 'Momentum'], ['nesterov', 'checkbox', 'Nesterov'],
+  ['problem', 'combobox', 'Problem type'], ['dataset', 'radiogroup', 'Dataset'],
+  ['percTrainData', 'slider', 'Training data (%)'], ['noise', 'slider', 'Noise'],
+  ['batchSize', 'slider', 'Batch size'], ['seed', 'textbox', 'Seed'],
+  ['showTestData', 'checkbox', 'Show test data'], ['discretize', 'checkbox', 'Discretize output'],
+];
+
 /** Serves dist/, opens it at `fragment`, runs `check(page)`, then closes everything. */
 async function withPage({ browser, dist }, fragment, check, options = {}) {
   const site = await serve(dist, '/');
@@ -210,6 +223,22 @@ export const tests = [
       await page.getByRole('status', { name: 'Test loss' }).waitFor();
       await page.getByRole('radiogroup', { name: 'Dataset' }).waitFor();
     }),
+  },
+  {
+    name: 'every _hide flag hides exactly its own control and nothing else (C10)',
+    timeout: 120_000,
+    run: async (ctx) => {
+      for (const [key] of HIDEABLE) {
+        await withPage(ctx, `#${key}_hide=true`, async (page) => {
+          for (const [other, role, name] of HIDEABLE) {
+            const count = await page.getByRole(role, { name, exact: true }).count();
+            const expected = other === key ? 0 : 1;
+            assert.equal(count, expected, `with ${key}_hide=true, ${name} shows ${count}`);
+          }
+          await page.getByRole('status', { name: 'Test loss' }).waitFor();
+        });
+      }
+    },
   },
   {
     name: 'choosing a data set changes the link and the decision boundary',

@@ -278,9 +278,8 @@ impl App {
     /// Recomputes what the canvases show.
     fn redraw(&mut self) {
         self.boundary = self.pictures.boundary(&self.session).map(Rc::new);
-        self.network = Rc::new(NetworkView {
-            weights: self.session.weights(),
-        });
+        let network = NetworkView::from_session(&self.session, self.pictures.grid());
+        self.network = Rc::new(network);
         self.losses = Rc::new(loss_series(self.session.history()));
     }
 

@@ -23,7 +23,7 @@ use crate::weights::{LayerWeights, Weights};
 
 /// The numbers the readouts show after an epoch. Each is `None` when it does not apply
 /// (accuracy in regression, test values for an empty test split) or is not finite.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Readout {
     /// Epochs trained since the last reset.
     pub epoch: u64,
@@ -74,6 +74,9 @@ pub struct Session {
     trainer: Trainer,
     /// The loss curve since the last reset.
     history: LossHistory,
+    /// The readouts as last measured (after every epoch and every hand edit), so that showing
+    /// them costs nothing.
+    latest: Readout,
 }
 
 impl Session {
@@ -88,6 +91,7 @@ impl Session {
             splits,
             trainer,
             history: LossHistory::default(),
+            latest: Readout::default(),
         };
         session.record();
         Ok(session)
@@ -209,16 +213,19 @@ impl Session {
         value: f64,
     ) -> Result<(), ModelError> {
         check_finite(value)?;
-        Ok(self
-            .trainer
+        self.trainer
             .network_mut()
-            .set_weight(layer, neuron, input, value)?)
+            .set_weight(layer, neuron, input, value)?;
+        self.measure();
+        Ok(())
     }
 
     /// Sets the bias of `neuron` of `layer` (0 = first hidden layer).
     pub fn set_bias(&mut self, layer: usize, neuron: usize, value: f64) -> Result<(), ModelError> {
         check_finite(value)?;
-        Ok(self.trainer.network_mut().set_bias(layer, neuron, value)?)
+        self.trainer.network_mut().set_bias(layer, neuron, value)?;
+        self.measure();
+        Ok(())
     }
 
     /// The network's current weights and biases, for a link that shares the trained network.
@@ -243,17 +250,23 @@ impl Session {
         evaluate(self.network(), &self.splits.test)
     }
 
-    /// The readouts now.
+    /// The readouts now (measured after the last epoch or hand edit; free to call).
     pub fn readout(&self) -> Readout {
+        self.latest
+    }
+
+    /// Measures the readouts on the current network and keeps them.
+    fn measure(&mut self) -> Readout {
         let (train, test) = (self.train_metrics(), self.test_metrics());
-        Readout {
+        self.latest = Readout {
             epoch: self.epoch(),
             train_loss: finite(train.as_ref().map(|m| m.loss)),
             test_loss: finite(test.as_ref().map(|m| m.loss)),
             train_accuracy: finite(train.and_then(|m| m.accuracy)),
             test_accuracy: finite(test.and_then(|m| m.accuracy)),
             diverged: self.diverged(),
-        }
+        };
+        self.latest
     }
 
     /// Everything needed to continue this run exactly.
@@ -284,17 +297,20 @@ impl Session {
             return Err(ModelError::StateMismatch(message));
         }
         let splits = make_splits(&config)?;
-        Ok(Session {
+        let mut session = Session {
             config,
             splits,
             trainer,
             history,
-        })
+            latest: Readout::default(),
+        };
+        session.measure();
+        Ok(session)
     }
 
     /// Appends the current losses to the history and returns the readouts.
     fn record(&mut self) -> Readout {
-        let readout = self.readout();
+        let readout = self.measure();
         let (epoch, train_loss, test_loss) = (readout.epoch, readout.train_loss, readout.test_loss);
         self.history.record(epoch, train_loss, test_loss);
         readout
@@ -584,10 +600,12 @@ mod tests {
         let mut session = session("preset=perceptron-and-hand&seed=1");
         assert_eq!(session.network().params(), &[4.0, 4.0, -6.0]);
         assert_eq!(session.readout().train_accuracy, Some(1.0));
+        let points = session.history().len();
         session.set_weight(0, 0, 1, -4.0).unwrap();
         session.set_bias(0, 0, 2.0).unwrap();
         assert_eq!(session.network().params(), &[4.0, -4.0, 2.0]);
-        assert!(session.readout().train_accuracy.unwrap() < 1.0);
+        assert!(session.readout().train_accuracy.unwrap() < 1.0, "readouts follow the edit");
+        assert_eq!(session.history().len(), points, "an edit is not an epoch");
         assert!(session.set_weight(0, 0, 2, 1.0).is_err());
         let infinite = session.set_bias(0, 0, f64::INFINITY);
         assert_eq!(infinite, Err(ModelError::NotFinite(f64::INFINITY)));

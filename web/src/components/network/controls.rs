@@ -11,9 +11,24 @@ use playground_model::config::Feature;
 pub const TOGGLES: [(Feature, EngineFeature, &str, &str); 7] = [
     (Feature::X, EngineFeature::X1, "X1", "X1"),
     (Feature::Y, EngineFeature::X2, "X2", "X2"),
-    (Feature::XSquared, EngineFeature::X1Squared, "X1 squared", "X1²"),
-    (Feature::YSquared, EngineFeature::X2Squared, "X2 squared", "X2²"),
-    (Feature::XTimesY, EngineFeature::X1TimesX2, "X1 times X2", "X1X2"),
+    (
+        Feature::XSquared,
+        EngineFeature::X1Squared,
+        "X1 squared",
+        "X1²",
+    ),
+    (
+        Feature::YSquared,
+        EngineFeature::X2Squared,
+        "X2 squared",
+        "X2²",
+    ),
+    (
+        Feature::XTimesY,
+        EngineFeature::X1TimesX2,
+        "X1 times X2",
+        "X1X2",
+    ),
     (Feature::SinX, EngineFeature::SinX1, "sin X1", "sin(X1)"),
     (Feature::SinY, EngineFeature::SinX2, "sin X2", "sin(X2)"),
 ];

@@ -137,7 +137,11 @@ mod tests {
     fn leaky_and_step_units_die_the_same_way_but_tanh_units_do_not() {
         for activation in [Activation::LeakyRelu, Activation::Step] {
             let net = c04_network(activation);
-            assert_eq!(dead_of(&net, &c04_inputs()), [true, false], "{activation:?}");
+            assert_eq!(
+                dead_of(&net, &c04_inputs()),
+                [true, false],
+                "{activation:?}"
+            );
         }
         let tanh = c04_network(Activation::Tanh);
         assert_eq!(dead_of(&tanh, &c04_inputs()), [false, false]);

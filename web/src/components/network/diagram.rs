@@ -137,11 +137,7 @@ fn neuron(view: &NetworkView, node: &NodeShape, canvas: &NodeRef) -> Html {
     } else {
         ""
     };
-    let class = classes!(
-        "neuron",
-        dead.then_some("dead"),
-        zeroed.then_some("zeroed")
-    );
+    let class = classes!("neuron", dead.then_some("dead"), zeroed.then_some("zeroed"));
     html! {
         <button key={node.targets.0.as_str()} type="button" {class} style={node.style.clone()}
             aria-label={format!("{name}{note}")} data-target={node.targets.0.clone()}>

@@ -98,7 +98,16 @@ mod tests {
 
     #[test]
     fn anything_else_is_refused() {
-        for text in ["", "abc", "1.2.3", "inf", "-infinity", "NaN", "1e999", "--1"] {
+        for text in [
+            "",
+            "abc",
+            "1.2.3",
+            "inf",
+            "-infinity",
+            "NaN",
+            "1e999",
+            "--1",
+        ] {
             assert_eq!(parse_value(text), Err(NOT_A_NUMBER), "{text}");
         }
     }

@@ -114,9 +114,10 @@ fn nodes(layout: &Layout) -> Vec<NodeShape> {
 /// The links between drawn neurons; those of layer 0 start at their input's row.
 fn links(layout: &Layout, sizes: &[usize], input_of: &[usize]) -> Vec<LinkShape> {
     let mut links = Vec::new();
-    for layer in 0..sizes.len().saturating_sub(1) {
+    let senders = sizes.iter().take(sizes.len().saturating_sub(1));
+    for (layer, &inputs) in senders.enumerate() {
         for neuron in 0..layout.shown(layer + 1) {
-            for input in 0..sizes[layer] {
+            for input in 0..inputs {
                 let row = if layer == 0 {
                     input_of.get(input).copied().unwrap_or(input)
                 } else {
@@ -171,7 +172,10 @@ mod tests {
     fn wide_layers_draw_only_their_shown_neurons() {
         let geometry = Geometry::new(&[64, 32, 10], &[], 64);
         assert_eq!(geometry.nodes.len(), 11 + 10);
-        assert_eq!(geometry.nodes[11].index, 32, "the output follows all 32 hidden units");
+        assert_eq!(
+            geometry.nodes[11].index, 32,
+            "the output follows all 32 hidden units"
+        );
         assert_eq!(geometry.links.len(), 11 * 11 + 10 * 11);
     }
 }

@@ -8,6 +8,9 @@ use yew::prelude::*;
 use super::controls::{add_layer, remove_layer, resize_layer};
 use super::layout::Layout;
 
+/// Column pitch from which there is room to write each layer's size under its name.
+const ROOMY_PITCH: f64 = 100.0;
+
 /// "3 hidden layers", "1 hidden layer", "No hidden layer".
 pub fn hidden_count(layers: usize) -> String {
     match layers {
@@ -59,7 +62,7 @@ pub fn column_heads(layout: &Layout, config: &Config, on_configure: &Callback<Co
         <div class="net-heads">
             <div class="net-head" style={layout.place_column(0)}>{ "Input" }</div>
             { for (0..hidden).map(|layer| layer_head(layout, config, layer, on_configure)) }
-            <div class="net-head" style={layout.place_column(last)}>{ "Output" }</div>
+            <div class="net-head net-last">{ "Output" }</div>
         </div>
     }
 }
@@ -75,8 +78,12 @@ fn layer_head(
     let size = config.network_shape[layer];
     html! {
         <div class="net-head" key={layer} style={layout.place_column(layer + 1)}>
-            <span>{ format!("Layer {number}") }</span>
-            <span class="net-size">{ format!("{size} neurons") }</span>
+            if layout.pitch >= ROOMY_PITCH {
+                <span>{ format!("Layer {number}") }</span>
+                <span class="net-size">{ format!("{size} neurons") }</span>
+            } else {
+                <span class="net-narrow">{ "Layer" }<br />{ number }</span>
+            }
             <span class="net-plus-minus">
                 { shape_button("net-small", html! { "+" }, format!("Add neuron to layer {number}"),
                     resize_layer(config, layer, 1), on_configure) }

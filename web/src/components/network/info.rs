@@ -75,7 +75,11 @@ pub fn format_value(value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => {
             let text = format!("{v:.3}");
-            if text == "-0.000" { "0.000".into() } else { text }
+            if text == "-0.000" {
+                "0.000".into()
+            } else {
+                text
+            }
         }
         _ => "n/a".into(),
     }
@@ -88,7 +92,11 @@ pub fn editable_value(value: f64) -> String {
     }
     let text = format!("{value:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 impl NetworkView {
@@ -183,7 +191,10 @@ impl NetworkView {
             }
             Target::Neuron { layer, neuron } => {
                 let bias = format_value(Some(self.bias(layer, neuron)?));
-                Some(format!("{label}: bias {bias}{}", self.state_note(layer, neuron)))
+                Some(format!(
+                    "{label}: bias {bias}{}",
+                    self.state_note(layer, neuron)
+                ))
             }
             Target::Feature(_) => None,
         }
@@ -281,7 +292,10 @@ mod tests {
             neuron: 0,
             input: 1,
         };
-        assert_eq!(view.label(out), "Weight from neuron 2 of layer 1 to the output");
+        assert_eq!(
+            view.label(out),
+            "Weight from neuron 2 of layer 1 to the output"
+        );
     }
 
     #[test]
@@ -294,7 +308,10 @@ mod tests {
                 input,
             })
         };
-        assert_eq!(describe(0, 0, 1).unwrap(), "Weight from X2 to neuron 1 of layer 1: -1.250");
+        assert_eq!(
+            describe(0, 0, 1).unwrap(),
+            "Weight from X2 to neuron 1 of layer 1: -1.250"
+        );
         assert!(describe(1, 0, 1).unwrap().ends_with(": n/a"));
         assert_eq!(describe(0, 5, 0), None);
         let bias = view.describe(Target::Bias {

@@ -10,11 +10,13 @@ pub const NODE: f64 = 40.0;
 /// Distance between the centres of two rows.
 pub const ROW_PITCH: f64 = 52.0;
 /// Room left of the input column for the features' names.
-pub const LABEL_WIDTH: f64 = 72.0;
+pub const LABEL_WIDTH: f64 = 84.0;
 /// Empty border around the drawing.
 pub const MARGIN: f64 = 10.0;
+/// Extra room right of the output column, for its header.
+pub const RIGHT_ROOM: f64 = 16.0;
 /// Closest and farthest distance between the centres of two columns.
-pub const PITCH_RANGE: (f64, f64) = (70.0, 130.0);
+pub const PITCH_RANGE: (f64, f64) = (64.0, 130.0);
 /// Width the columns are spread over when they fit in it.
 pub const TARGET_WIDTH: f64 = 640.0;
 /// Most rows a column shows (the last of them says how many are left out).
@@ -37,7 +39,7 @@ impl Layout {
     /// The layout of columns of `sizes` neurons (at least one column).
     pub fn new(sizes: &[usize]) -> Layout {
         let columns = sizes.len().max(1);
-        let span = TARGET_WIDTH - LABEL_WIDTH - NODE - 2.0 * MARGIN;
+        let span = TARGET_WIDTH - LABEL_WIDTH - NODE - 2.0 * MARGIN - RIGHT_ROOM;
         let pitch = if columns > 1 {
             (span / (columns - 1) as f64).clamp(PITCH_RANGE.0, PITCH_RANGE.1)
         } else {
@@ -45,7 +47,7 @@ impl Layout {
         };
         let rows = sizes.iter().map(|&n| rows_of(n)).max().unwrap_or(1).max(1);
         Layout {
-            width: LABEL_WIDTH + NODE + pitch * (columns - 1) as f64 + 2.0 * MARGIN,
+            width: LABEL_WIDTH + NODE + pitch * (columns - 1) as f64 + 2.0 * MARGIN + RIGHT_ROOM,
             height: 2.0 * MARGIN + NODE + ROW_PITCH * (rows - 1) as f64,
             pitch,
             sizes: sizes.to_vec(),
@@ -132,7 +134,7 @@ mod tests {
         assert_eq!(layout.pitch, PITCH_RANGE.1);
         assert_eq!(layout.x(0), MARGIN + LABEL_WIDTH + NODE / 2.0);
         assert_eq!(layout.x(3) - layout.x(0), 3.0 * PITCH_RANGE.1);
-        assert_eq!(layout.width, layout.x(3) + NODE / 2.0 + MARGIN);
+        assert_eq!(layout.width, layout.x(3) + NODE / 2.0 + MARGIN + RIGHT_ROOM);
         assert_eq!(layout.height, layout.y(6) + NODE / 2.0 + MARGIN);
     }
 
@@ -159,7 +161,10 @@ mod tests {
         let (x1, x2) = (layout.x(0) + NODE / 2.0, layout.x(1) - NODE / 2.0);
         let start = format!("M{x1:.1} {:.1}", layout.y(1));
         assert!(path.starts_with(&start), "{path}");
-        assert!(path.ends_with(&format!("{x2:.1} {:.1}", layout.y(0))), "{path}");
+        assert!(
+            path.ends_with(&format!("{x2:.1} {:.1}", layout.y(0))),
+            "{path}"
+        );
     }
 
     #[test]

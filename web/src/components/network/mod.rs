@@ -171,8 +171,14 @@ pub fn network_diagram(props: &Props) -> Html {
         refused: use_state_eq(|| None),
     };
     let geometry = {
-        let key = (view.sizes.clone(), view.input_rows.clone(), view.input_column());
-        use_memo(key, |(sizes, rows, column)| Geometry::new(sizes, rows, *column))
+        let key = (
+            view.sizes.clone(),
+            view.input_rows.clone(),
+            view.input_column(),
+        );
+        use_memo(key, |(sizes, rows, column)| {
+            Geometry::new(sizes, rows, *column)
+        })
     };
     let features = use_memo(view.domain, |domain| {
         domain.as_ref().map(feature_thumbnails).unwrap_or_default()
