@@ -173,6 +173,21 @@ export const tests = [
     }),
   },
   {
+    name: 'what the user types in the weight field survives training frames',
+    run: (ctx) => withPage(ctx, '#seed=0.3', async (page) => {
+      await page.getByRole('button', { name: 'Play' }).click();
+      await clickTarget(page, 'w:1:0:1');
+      const field = page.getByRole('textbox', { name: 'Weight from neuron 2 of layer 1' });
+      await field.fill('0.7');
+      const epoch = await readInteger(page, 'Epoch');
+      await waitForInteger(page, 'Epoch', epoch + 10, 20_000);
+      assert.equal(await field.inputValue(), '0.7');
+      await field.press('Escape');
+      await page.getByRole('button', { name: 'Pause' }).click();
+      assertNoProblems(page);
+    }),
+  },
+  {
     name: 'C13: tapping a neuron shows its bias and dead ReLU units are marked',
     run: (ctx) => withPage(
       ctx,

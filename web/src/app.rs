@@ -47,7 +47,7 @@ pub enum Msg {
     Frame,
     /// New settings from a control. Changes that reset the run (shape, activation, data...)
     /// do so at once; the others (learning rate, batch size...) apply to the next update.
-    Configure(Config),
+    Configure(Box<Config>),
     /// Set one weight by hand: layer (0 = first hidden layer), neuron, input, value.
     SetWeight(usize, usize, usize, f64),
     /// Set one bias by hand: layer, neuron, value.
@@ -146,7 +146,7 @@ impl Component for App {
                 self.report(result, "New data could not be made");
                 write_link(self.session.config());
             }
-            Msg::Configure(config) => self.configure(config),
+            Msg::Configure(config) => self.configure(*config),
             Msg::LinkEdited => self.follow_link(),
             Msg::SetWeight(layer, neuron, input, value) => {
                 let result = self.session.set_weight(layer, neuron, input, value);
@@ -170,7 +170,7 @@ impl Component for App {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let config = self.session.config().clone();
-        let on_configure = link.callback(Msg::Configure);
+        let on_configure = link.callback(|config| Msg::Configure(Box::new(config)));
         html! {
             <>
             <header>
@@ -308,10 +308,10 @@ impl App {
         let onchange = ctx.link().batch_callback(move |event: Event| {
             let input = event.target_dyn_into::<web_sys::HtmlInputElement>()?;
             let speed = input.value().parse::<u32>().ok()?;
-            Some(Msg::Configure(Config {
+            Some(Msg::Configure(Box::new(Config {
                 speed,
                 ..config.clone()
-            }))
+            })))
         });
         let shown = if speed >= SPEED_RANGE.1 {
             "as fast as possible".to_string()

@@ -875,15 +875,14 @@ mod tests {
     }
 
     #[test]
-    fn a_hundred_kilobyte_fragment_decodes_quickly() {
+    fn a_hundred_kilobyte_fragment_decodes_with_its_warnings_capped() {
         let mut fragment = String::from("#seed=1&networkShape=");
         fragment.push_str(&"8,".repeat(20_000));
         fragment.push_str("8&");
         fragment.push_str(&"junk%zz=1&x=maybe&".repeat(4_000));
         assert!(fragment.len() > 100_000);
-        let start = std::time::Instant::now();
+        // Its decoding time is measured by `cargo bench -p playground-model --bench link`.
         let decoded = decode(&fragment, no_seed);
-        assert!(start.elapsed().as_secs_f64() < 0.5, "{:?}", start.elapsed());
         assert_eq!(decoded.config.network_shape, vec![8; 6]);
         assert_eq!(decoded.warnings.len(), MAX_WARNINGS + 1);
     }

@@ -36,9 +36,12 @@ pub fn value_editor(props: &EditorProps) -> Html {
     let input = use_node_ref();
     let error = use_state_eq(|| None::<&'static str>);
     {
-        let input = input.clone();
+        // The field is not bound to a value: Yew would put it back on every frame while
+        // training runs, over what the user is typing. It starts from `initial` once.
+        let (input, initial) = (input.clone(), props.initial.clone());
         use_effect_with((), move |_| {
             if let Some(field) = input.cast::<HtmlInputElement>() {
+                field.set_value(&initial);
                 let _ = field.focus();
                 field.select();
             }
@@ -71,7 +74,7 @@ pub fn value_editor(props: &EditorProps) -> Html {
         <div class="net-editor">
             <label>
                 <span>{ props.label.clone() }</span>
-                <input ref={input} type="text" value={props.initial.clone()} {onkeydown}
+                <input ref={input} type="text" {onkeydown}
                     aria-invalid={error.is_some().to_string()} autocomplete="off"
                     spellcheck="false" enterkeyhint="done" />
             </label>
