@@ -2,11 +2,12 @@
 
 use std::rc::Rc;
 
+use plotters::style::RGBColor;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::error::ViewError;
-use crate::render::loss_chart::{LossSeries, NAME, draw};
+use crate::render::loss_chart::{LossSeries, NAME, TEST_COLOUR, TRAIN_COLOUR, draw};
 
 /// Properties of [`LossChart`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +33,21 @@ pub fn loss_chart(props: &Props) -> Html {
         });
     }
     html! {
-        <canvas ref={canvas} class="loss-chart" role="img" aria-label={NAME}
-            width="400" height="220" />
+        <figure class="loss-figure">
+            <canvas ref={canvas} class="loss-chart" role="img" aria-label={NAME}
+                width="400" height="220" />
+            <figcaption class="legend">
+                { swatch("training loss", TRAIN_COLOUR) }
+                { swatch("test loss", TEST_COLOUR) }
+            </figcaption>
+        </figure>
+    }
+}
+
+/// A line of the series' colour and its name.
+fn swatch(name: &'static str, colour: RGBColor) -> Html {
+    let style = format!("background: rgb({}, {}, {})", colour.0, colour.1, colour.2);
+    html! {
+        <span class="swatch"><span class="line" {style}></span>{ name }</span>
     }
 }

@@ -18,10 +18,10 @@ pub struct LossSeries {
     pub test: Vec<(f64, f64)>,
 }
 
-/// Colour of the training-loss line.
-const TRAIN_COLOUR: RGBColor = RGBColor(0x08, 0x77, 0xbd);
+/// Colour of the training-loss line (the legend beside the chart uses it too).
+pub const TRAIN_COLOUR: RGBColor = RGBColor(0x08, 0x77, 0xbd);
 /// Colour of the test-loss line.
-const TEST_COLOUR: RGBColor = RGBColor(0x2b, 0x2b, 0x2b);
+pub const TEST_COLOUR: RGBColor = RGBColor(0x2b, 0x2b, 0x2b);
 
 /// The axes' ranges: epochs from 0 to the last one (at least 1), losses from 0 to a little above
 /// the largest finite value (at least a small positive height). Non-finite points are skipped.
@@ -63,25 +63,12 @@ pub fn draw(canvas: HtmlCanvasElement, series: &LossSeries) -> Result<(), ViewEr
         .draw()
         .map_err(plot_error)?;
 
-    for (points, colour, label) in [
-        (&series.train, TRAIN_COLOUR, "training"),
-        (&series.test, TEST_COLOUR, "test"),
-    ] {
+    for (points, colour) in [(&series.train, TRAIN_COLOUR), (&series.test, TEST_COLOUR)] {
         let finite = points.iter().copied().filter(|p| p.1.is_finite());
         chart
             .draw_series(LineSeries::new(finite, colour.stroke_width(2)))
-            .map_err(plot_error)?
-            .label(label)
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], colour.stroke_width(2)));
+            .map_err(plot_error)?;
     }
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK.mix(0.3))
-        .label_font(("sans-serif", 15))
-        .position(SeriesLabelPosition::UpperRight)
-        .draw()
-        .map_err(plot_error)?;
     area.present().map_err(plot_error)
 }
 
