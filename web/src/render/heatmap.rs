@@ -13,20 +13,32 @@ pub struct Grid {
 
 /// Fills `pixels` (RGBA, `side * side * 4` bytes) with the grid scaled to `side` pixels a side
 /// by nearest-neighbour sampling, each cell coloured by `colour`.
+///
+/// Each cell's colour is computed once, and each pixel row is copied from the row above when
+/// it samples the same grid row, so the cost is one `colour` call per cell, not per pixel.
 pub fn paint(grid: &Grid, side: usize, colour: impl Fn(f64) -> Rgb, pixels: &mut Vec<u8>) {
     pixels.clear();
-    pixels.reserve(side * side * 4);
     if grid.size == 0 || grid.values.len() != grid.size * grid.size {
         pixels.resize(side * side * 4, 0);
         return;
     }
+    let mut cells = Vec::with_capacity(grid.size);
+    let mut line = Vec::with_capacity(side * 4);
+    let mut line_row = None;
     for py in 0..side {
         let row = py * grid.size / side;
-        for px in 0..side {
-            let column = px * grid.size / side;
-            let Rgb(r, g, b) = colour(grid.values[row * grid.size + column]);
-            pixels.extend_from_slice(&[r, g, b, 255]);
+        if line_row != Some(row) {
+            let values = &grid.values[row * grid.size..(row + 1) * grid.size];
+            cells.clear();
+            cells.extend(values.iter().map(|&value| colour(value)));
+            line.clear();
+            for px in 0..side {
+                let Rgb(r, g, b) = cells[px * grid.size / side];
+                line.extend_from_slice(&[r, g, b, 255]);
+            }
+            line_row = Some(row);
         }
+        pixels.extend_from_slice(&line);
     }
 }
 
@@ -57,6 +69,27 @@ mod tests {
             pixels.chunks(4).all(|p| p[3] == 255),
             "every pixel is opaque"
         );
+    }
+
+    #[test]
+    fn each_cell_is_coloured_once_whatever_the_canvas_size() {
+        let grid = Grid {
+            size: 3,
+            values: vec![0.0; 9],
+        };
+        let calls = std::cell::Cell::new(0);
+        let mut pixels = Vec::new();
+        paint(
+            &grid,
+            300,
+            |v| {
+                calls.set(calls.get() + 1);
+                diverging(v)
+            },
+            &mut pixels,
+        );
+        assert_eq!(calls.get(), 9);
+        assert_eq!(pixels.len(), 300 * 300 * 4);
     }
 
     #[test]

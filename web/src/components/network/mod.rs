@@ -42,6 +42,11 @@ const EXPLANATION: &str = "Each square shows what that neuron outputs over the p
     are weights: blue positive, orange negative, thicker = larger. The small square at a \
     neuron's corner is its bias. Point at or tap a line or square to read its value; click a \
     line or a bias to type a new one.";
+/// The explanation when the data are not drawable in the plane (no thumbnails).
+const EXPLANATION_PLAIN: &str = "Lines are weights: blue positive, orange negative, thicker = \
+    larger; the small square at a neuron's corner is its bias. Neurons show no picture here: \
+    these data are not two-class or regression points of the plane. Point at or tap a line or \
+    square to read its value; click a line or a bias to type a new one.";
 /// What the info line says when nothing is pointed at.
 const HINT: &str = "Point at or tap a line or a neuron to see its value.";
 /// Why the last input cannot be switched off.
@@ -212,7 +217,9 @@ pub fn network_diagram(props: &Props) -> Html {
             </div>
             { info_line(&view, &focus) }
             { editor(props, &focus) }
-            <p class="explain net-explain">{ EXPLANATION }</p>
+            <p class="explain net-explain">
+                { if view.has_thumbnails() { EXPLANATION } else { EXPLANATION_PLAIN } }
+            </p>
         </div>
     }
 }
