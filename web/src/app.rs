@@ -29,6 +29,11 @@ use crate::render::loss_chart::LossSeries;
 /// Longest time spent training in one animation frame, in milliseconds, so that the page keeps
 /// drawing (a frame at 60 Hz lasts 16.7 ms) and answering input.
 const FRAME_BUDGET_MS: f64 = 10.0;
+/// Training time per frame at the top speed ("as fast as possible"): more epochs, at about 30
+/// frames per second instead of 60.
+const FAST_BUDGET_MS: f64 = 20.0;
+/// Smallest per-epoch cost assumed when sizing a frame's chunk of epochs (the clock's grain).
+const MIN_EPOCH_MS: f64 = 0.005;
 /// What the page says when training diverges.
 const DIVERGED: &str = "Training diverged: the loss or a weight stopped being a finite number. \
     Try a lower learning rate, then press Reset.";
@@ -81,6 +86,8 @@ pub struct App {
     frame: Option<AnimationFrame>,
     /// The browser benchmark's probe (see `tests/bench.mjs`), if the page was opened by it.
     probe: Option<FrameProbe>,
+    /// Measured cost of one epoch, in milliseconds (a running mean).
+    epoch_ms: f64,
     /// Window listeners (fragment edits, keyboard shortcuts), removed with the app.
     _listeners: [EventListener; 2],
 }
@@ -104,6 +111,7 @@ impl Component for App {
             playing: false,
             frame: None,
             probe: FrameProbe::from_page(),
+            epoch_ms: 1.0,
             _listeners: listeners(ctx),
         };
         app.redraw();
@@ -135,10 +143,13 @@ impl Component for App {
                 }
                 let started = now_ms();
                 self.train_for_one_frame();
-                if let Some(probe) = self.probe.as_mut() {
-                    probe.start(started, now_ms());
+                let trained = now_ms();
+                self.redraw();
+                if let Some(probe) = &self.probe {
+                    probe.report(trained - started, now_ms() - trained);
                 }
                 self.schedule(ctx);
+                return true;
             }
             Msg::Regenerate => {
                 log::info!("regenerate");
@@ -159,12 +170,6 @@ impl Component for App {
         }
         self.redraw();
         true
-    }
-
-    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
-        if let Some(probe) = self.probe.as_mut() {
-            probe.finish(now_ms());
-        }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -235,17 +240,26 @@ impl App {
     /// the frame's time budget.
     fn train_for_one_frame(&mut self) {
         let started = now_ms();
-        let speed = self.session.config().speed;
-        let epochs = if speed >= SPEED_RANGE.1 {
-            u32::MAX
+        let speed = u64::from(self.session.config().speed);
+        let (cap, budget) = if speed >= u64::from(SPEED_RANGE.1) {
+            (u64::MAX, FAST_BUDGET_MS)
         } else {
-            speed.max(1)
+            (speed.max(1), FRAME_BUDGET_MS)
         };
-        for _ in 0..epochs {
-            self.train(1);
-            if !self.playing || now_ms() - started > FRAME_BUDGET_MS {
+        let mut done = 0;
+        while done < cap && self.playing {
+            let left = budget - (now_ms() - started);
+            if left <= 0.0 {
                 break;
             }
+            // Epochs go in chunks sized by the last measured cost, so the readouts (which
+            // measure accuracy on all the data) are computed about once a frame.
+            let chunk = ((left / self.epoch_ms).floor() as u64).clamp(1, cap - done);
+            let chunk_started = now_ms();
+            self.train(chunk);
+            let per_epoch = (now_ms() - chunk_started) / chunk as f64;
+            self.epoch_ms = (0.5 * self.epoch_ms + 0.5 * per_epoch).max(MIN_EPOCH_MS);
+            done += chunk;
         }
     }
 
@@ -370,13 +384,12 @@ impl App {
     }
 }
 
-/// Reports each animated frame's training time and redraw time (pictures, render and canvases)
-/// to a function `window.__nnFrameProbe(train_ms, redraw_ms)`, which only the browser benchmark
-/// defines. Without it the page measures nothing.
+/// Reports each animated frame's training time and the time to compute its pictures (the
+/// grid of every neuron, the diagram's data) to a function
+/// `window.__nnFrameProbe(train_ms, pictures_ms)`, which only the browser benchmark defines.
+/// Without it the page measures nothing.
 struct FrameProbe {
     callback: js_sys::Function,
-    /// When the frame began and when its training ended, until the frame is rendered.
-    pending: Option<(f64, f64)>,
 }
 
 impl FrameProbe {
@@ -384,22 +397,12 @@ impl FrameProbe {
         let window = web_sys::window()?;
         let probe = js_sys::Reflect::get(&window, &"__nnFrameProbe".into()).ok()?;
         let callback = probe.dyn_into::<js_sys::Function>().ok()?;
-        Some(FrameProbe {
-            callback,
-            pending: None,
-        })
+        Some(FrameProbe { callback })
     }
 
-    fn start(&mut self, started: f64, trained: f64) {
-        self.pending = Some((started, trained));
-    }
-
-    fn finish(&mut self, rendered: f64) {
-        let Some((started, trained)) = self.pending.take() else {
-            return;
-        };
-        let (train_ms, redraw_ms) = ((trained - started).into(), (rendered - trained).into());
-        if let Err(err) = self.callback.call2(&JsValue::NULL, &train_ms, &redraw_ms) {
+    fn report(&self, train_ms: f64, pictures_ms: f64) {
+        let args = (&train_ms.into(), &pictures_ms.into());
+        if let Err(err) = self.callback.call2(&JsValue::NULL, args.0, args.1) {
             log::warn!("frame probe failed: {err:?}");
         }
     }

@@ -12,7 +12,7 @@
 
 use nn_core::data::{Features, generate, split};
 use nn_core::rng::rng_for;
-use nn_core::{Dataset, Metrics, Network, TrainStatus, Trainer, evaluate};
+use nn_core::{Dataset, Metrics, Network, TrainStatus, Trainer, Workspace, evaluate};
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
@@ -74,9 +74,11 @@ pub struct Session {
     trainer: Trainer,
     /// The loss curve since the last reset.
     history: LossHistory,
-    /// The readouts as last measured (after every epoch and every hand edit), so that showing
-    /// them costs nothing.
+    /// The readouts as last measured (after every run of epochs and every hand edit), so that
+    /// showing them costs nothing.
     latest: Readout,
+    /// Scratch space for measuring losses, kept between epochs.
+    scratch: Option<Workspace>,
 }
 
 impl Session {
@@ -92,6 +94,7 @@ impl Session {
             trainer,
             history: LossHistory::default(),
             latest: Readout::default(),
+            scratch: None,
         };
         session.record();
         Ok(session)
@@ -144,22 +147,33 @@ impl Session {
 
     /// Trains one epoch (nothing once diverged) and records its losses.
     pub fn step(&mut self) -> Result<Readout, ModelError> {
-        if self.diverged() {
-            return Ok(self.readout());
-        }
-        self.trainer.train_epoch(&self.splits.train)?;
-        Ok(self.record())
+        self.run(1)
     }
 
-    /// Trains up to `epochs` epochs, stopping early on divergence.
+    /// Trains up to `epochs` epochs, stopping early on divergence. Each epoch's training and
+    /// test loss go into the history; the readouts (with accuracies) are measured once, at the
+    /// end, so a run of many epochs between two redraws costs little beyond the training.
     pub fn run(&mut self, epochs: u64) -> Result<Readout, ModelError> {
         for _ in 0..epochs {
             if self.diverged() {
                 break;
             }
-            self.step()?;
+            let report = self.trainer.train_epoch(&self.splits.train)?;
+            let test_loss = self.test_loss();
+            self.history.record(report.epoch, report.train_loss, test_loss);
         }
-        Ok(self.readout())
+        Ok(self.measure())
+    }
+
+    /// The data loss on the test split (`None` when it is empty), with a reused workspace.
+    fn test_loss(&mut self) -> Option<f64> {
+        let network = self.trainer.network();
+        let scratch = match self.scratch.take() {
+            Some(ws) if ws.fits(network) => ws,
+            _ => Workspace::new(network),
+        };
+        let workspace = self.scratch.insert(scratch);
+        workspace.mean_loss(network, &self.splits.test)
     }
 
     /// Rebuilds the network from the seed (the same initial weights every time) and clears the
@@ -303,6 +317,7 @@ impl Session {
             trainer,
             history,
             latest: Readout::default(),
+            scratch: None,
         };
         session.measure();
         Ok(session)
@@ -609,6 +624,18 @@ mod tests {
         assert!(session.set_weight(0, 0, 2, 1.0).is_err());
         let infinite = session.set_bias(0, 0, f64::INFINITY);
         assert_eq!(infinite, Err(ModelError::NotFinite(f64::INFINITY)));
+    }
+
+    #[test]
+    fn the_history_records_every_epoch_with_the_losses_the_readouts_show() {
+        let mut session = session("dataset=gauss&noise=20&seed=3");
+        let readout = session.run(7).unwrap();
+        let points = session.history().points();
+        assert_eq!(points.len(), 8, "epoch 0 and seven epochs");
+        let last = points.last().unwrap();
+        assert_eq!(last.epoch, 7);
+        assert_eq!(last.train_loss, readout.train_loss);
+        assert_eq!(last.test_loss, readout.test_loss);
     }
 
     #[test]
