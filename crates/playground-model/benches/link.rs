@@ -20,9 +20,13 @@ fn huge_fragment() -> String {
 
 fn bench_decode(c: &mut Criterion) {
     let no_seed = || "0.5".to_string();
-    c.bench_function("decode TensorFlow Playground link", |b| b.iter(|| decode(TF_LINK, no_seed)));
+    c.bench_function("decode TensorFlow Playground link", |b| {
+        b.iter(|| decode(TF_LINK, no_seed))
+    });
     let huge = huge_fragment();
-    c.bench_function("decode 100 kB fragment", |b| b.iter(|| decode(&huge, no_seed)));
+    c.bench_function("decode 100 kB fragment", |b| {
+        b.iter(|| decode(&huge, no_seed))
+    });
 }
 
 criterion_group!(benches, bench_decode);

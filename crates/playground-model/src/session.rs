@@ -160,7 +160,8 @@ impl Session {
             }
             let report = self.trainer.train_epoch(&self.splits.train)?;
             let test_loss = self.test_loss();
-            self.history.record(report.epoch, report.train_loss, test_loss);
+            self.history
+                .record(report.epoch, report.train_loss, test_loss);
         }
         Ok(self.measure())
     }
@@ -619,7 +620,10 @@ mod tests {
         session.set_weight(0, 0, 1, -4.0).unwrap();
         session.set_bias(0, 0, 2.0).unwrap();
         assert_eq!(session.network().params(), &[4.0, -4.0, 2.0]);
-        assert!(session.readout().train_accuracy.unwrap() < 1.0, "readouts follow the edit");
+        assert!(
+            session.readout().train_accuracy.unwrap() < 1.0,
+            "readouts follow the edit"
+        );
         assert_eq!(session.history().len(), points, "an edit is not an epoch");
         assert!(session.set_weight(0, 0, 2, 1.0).is_err());
         let infinite = session.set_bias(0, 0, f64::INFINITY);
