@@ -3,10 +3,11 @@
 
 use nn_core::data::Features;
 use nn_core::grid::{GridOutputs, evaluate_grid_into};
-use nn_core::{Dataset, Domain, Task, Workspace};
+use nn_core::{Dataset, Domain, Objective, Task, Workspace};
 use playground_model::{LossHistory, Session};
 
 use crate::components::boundary::{BoundaryView, Point};
+use crate::render::colour::{class_colour, diverging};
 use crate::render::heatmap::Grid;
 use crate::render::loss_chart::LossSeries;
 
@@ -14,8 +15,9 @@ use crate::render::loss_chart::LossSeries;
 pub const GRID_SIZE: usize = 100;
 
 /// Why a session's data cannot be drawn as a 2-D decision boundary.
-pub const NOT_PLANE_DATA: &str = "This data set is not two-class or regression data in the \
-    plane, so the page cannot draw its decision boundary yet; training still runs.";
+// TODO(#6): views suited to the digits, the 1-D curve and NOT's single input.
+pub const NOT_PLANE_DATA: &str = "This data set does not lie in the plane, so the page cannot \
+    draw its decision boundary; training still runs, and the readouts and loss curve follow it.";
 
 /// Buffers reused from frame to frame to evaluate the network over the grid.
 #[derive(Default)]
@@ -32,8 +34,7 @@ impl Pictures {
         &self.grid
     }
 
-    /// The decision boundary of `session`, or `None` when its data are not drawable as one
-    /// (not 2-D, or more than two classes).
+    /// The decision boundary of `session`, or `None` when its data do not lie in the plane.
     pub fn boundary(&mut self, session: &Session) -> Option<BoundaryView> {
         let (train, test) = session.points();
         let Some(domain) = plane_domain(train) else {
@@ -57,39 +58,54 @@ impl Pictures {
             &mut self.grid,
         );
 
-        let grid = Grid {
-            size: GRID_SIZE,
-            values: self.grid.output(0).to_vec(),
-        };
+        let grid = output_grid(&self.grid, network.spec().objective);
         let config = session.config();
-        let mut points = points(train, false);
+        let mut shown = points(train, false);
         if config.show_test_data {
-            points.extend(points_of_test(test));
+            shown.extend(points(test, true));
         }
         Some(BoundaryView {
             grid,
             domain,
-            points,
+            points: shown,
             discretize: config.discretize,
         })
     }
 }
 
-/// The domain of 2-D data with at most two classes; `None` for anything else.
-fn plane_domain(data: &Dataset) -> Option<Domain> {
-    let two_classes = matches!(
-        data.task,
-        Task::Classification { classes: 2 } | Task::Regression
-    );
-    (data.dim == 2 && two_classes).then_some(data.domain?)
+/// The output blocks of the grid as the heatmap reads them: one block in -1..1 for two classes
+/// (a sigmoid's probability p mapped to 2p - 1) and regression, one probability block per
+/// class for softmax.
+fn output_grid(outputs: &GridOutputs, objective: Objective) -> Grid {
+    match objective {
+        Objective::SoftmaxCrossEntropy { classes } => Grid {
+            size: GRID_SIZE,
+            values: (0..classes)
+                .flat_map(|c| outputs.output(c).iter().copied())
+                .collect(),
+            outputs: classes,
+        },
+        Objective::SigmoidCrossEntropy => Grid::single(
+            GRID_SIZE,
+            outputs.output(0).iter().map(|p| 2.0 * p - 1.0).collect(),
+        ),
+        Objective::TanhSquared | Objective::LinearSquared => {
+            Grid::single(GRID_SIZE, outputs.output(0).to_vec())
+        }
+    }
 }
 
-/// The points of a 2-D data set, as drawn: class 0 at -1, class 1 at +1, regression targets
-/// as they are (they lie in [-1, 1]).
+/// The domain of 2-D data; `None` for anything else (digits, the 1-D curve, NOT's one input).
+fn plane_domain(data: &Dataset) -> Option<Domain> {
+    (data.dim == 2).then_some(data.domain?)
+}
+
+/// The points of a 2-D data set, as drawn: coloured by class, or regression targets (in
+/// [-1, 1]) on the diverging scale.
 fn points(data: &Dataset, test: bool) -> Vec<Point> {
-    let value = |target: f64| match data.task {
-        Task::Classification { .. } => 2.0 * target - 1.0,
-        Task::Regression => target,
+    let colour = |target: f64| match data.task {
+        Task::Classification { classes } => class_colour(target as usize, classes),
+        Task::Regression => diverging(target),
     };
     (0..data.len())
         .map(|i| {
@@ -97,15 +113,11 @@ fn points(data: &Dataset, test: bool) -> Vec<Point> {
             Point {
                 x1: row[0],
                 x2: row[1],
-                value: value(data.targets[i]),
+                colour: colour(data.targets[i]),
                 test,
             }
         })
         .collect()
-}
-
-fn points_of_test(data: &Dataset) -> Vec<Point> {
-    points(data, true)
 }
 
 /// The loss curve's series from a session's history (missing losses stay out of the chart).
@@ -144,10 +156,11 @@ mod tests {
                 .all(|v| v.is_finite() && v.abs() <= 1.0)
         );
         assert_eq!(view.points.len(), 250, "half of the 500 points train");
+        let class_colours = [class_colour(0, 2), class_colour(1, 2)];
         assert!(
             view.points
                 .iter()
-                .all(|p| p.value == -1.0 || p.value == 1.0)
+                .all(|p| class_colours.contains(&p.colour))
         );
     }
 
@@ -157,6 +170,31 @@ mod tests {
         let view = Pictures::default().boundary(&session).unwrap();
         assert_eq!(view.points.len(), 500);
         assert_eq!(view.points.iter().filter(|p| p.test).count(), 350);
+    }
+
+    #[test]
+    fn many_classes_give_one_probability_block_per_class() {
+        let session = session("#dataset=blobs&classes=4&seed=0.3");
+        let view = Pictures::default().boundary(&session).unwrap();
+        assert_eq!(view.grid.outputs, 4);
+        assert!(view.grid.is_well_formed());
+        let cells = GRID_SIZE * GRID_SIZE;
+        let total: f64 = (0..4).map(|c| view.grid.values[c * cells]).sum();
+        assert!(
+            (total - 1.0).abs() < 1e-9,
+            "probabilities of a cell sum to 1, not {total}"
+        );
+    }
+
+    #[test]
+    fn a_sigmoid_output_is_mapped_onto_the_diverging_range() {
+        let session = session("#dataset=circle&loss=cross-entropy&seed=0.3");
+        let view = Pictures::default().boundary(&session).unwrap();
+        assert!(view.grid.values.iter().all(|v| (-1.0..=1.0).contains(v)));
+        let p = Pictures::default().boundary(&session).unwrap().grid.values[0];
+        let mut raw = Pictures::default();
+        raw.boundary(&session);
+        assert_eq!(p, 2.0 * raw.grid().output(0)[0] - 1.0);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::error::ViewError;
 use crate::render::axes::{label, ticks};
 use crate::render::canvas::{context_2d, dot, put_pixels_at};
-use crate::render::colour::{background, discrete, diverging};
+use crate::render::colour::{Rgb, background, discrete, diverging};
 use crate::render::heatmap::{Grid, paint};
 
 /// Width and height of the heatmap in canvas pixels.
@@ -35,8 +35,8 @@ pub struct Point {
     pub x1: f64,
     /// Second input.
     pub x2: f64,
-    /// Label on the output's scale: -1 (orange class) to +1 (blue class).
-    pub value: f64,
+    /// The colour of its label (class, or regression target on the diverging scale).
+    pub colour: Rgb,
     /// True for a test point (drawn with a dark rim).
     pub test: bool,
 }
@@ -44,7 +44,7 @@ pub struct Point {
 /// What the decision boundary shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoundaryView {
-    /// The output over the domain, `-1..1`.
+    /// The output over the domain: one block in `-1..1`, or one probability block per class.
     pub grid: Grid,
     /// The domain the grid covers.
     pub domain: Domain,
@@ -57,10 +57,7 @@ pub struct BoundaryView {
 impl Default for BoundaryView {
     /// Nothing to show yet: an empty grid over TensorFlow Playground's domain.
     fn default() -> Self {
-        let grid = Grid {
-            size: 0,
-            values: Vec::new(),
-        };
+        let grid = Grid::single(0, Vec::new());
         BoundaryView {
             grid,
             domain: Domain::square(6.0),
@@ -119,20 +116,21 @@ fn draw(
     context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
 
     let scale = if view.discretize { discrete } else { diverging };
-    paint(
-        &view.grid,
-        SIDE as usize,
-        |value| background(scale(value)),
-        pixels,
-    );
+    let colour = |cell| background(view.grid.cell_colour(cell, scale));
+    paint(&view.grid, SIDE as usize, colour, pixels);
     put_pixels_at(&context, NAME, pixels, SIDE, (LEFT, TOP))?;
 
     context.set_line_width(1.0);
     for point in &view.points {
         let rim = if point.test { "#222" } else { "#fff" };
         context.set_stroke_style_str(rim);
-        let fill = diverging(point.value).css();
-        dot(&context, NAME, to_canvas(&view.domain, point), 3.5, &fill)?;
+        dot(
+            &context,
+            NAME,
+            to_canvas(&view.domain, point),
+            3.5,
+            &point.colour.css(),
+        )?;
     }
 
     draw_axes(&context, &view.domain)

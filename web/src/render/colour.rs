@@ -25,6 +25,39 @@ pub const POSITIVE: Rgb = Rgb(0x08, 0x77, 0xbd);
 /// Colour of a cell whose value is not a finite number (a diverged network): a fixed mid grey.
 pub const NOT_FINITE: Rgb = Rgb(0x9e, 0x9e, 0x9e);
 
+/// Colours of the classes when there are more than two: the Okabe-Ito palette, chosen to stay
+/// distinct for the common colour-vision deficiencies, in an order that keeps neighbours apart.
+/// With two classes the classes are [`NEGATIVE`] and [`POSITIVE`].
+pub const CLASS_PALETTE: [Rgb; 6] = [
+    Rgb(0xe6, 0x9f, 0x00),
+    Rgb(0x00, 0x72, 0xb2),
+    Rgb(0x00, 0x9e, 0x73),
+    Rgb(0xcc, 0x79, 0xa7),
+    Rgb(0xd5, 0x5e, 0x00),
+    Rgb(0x56, 0xb4, 0xe9),
+];
+
+/// The colour of class `class` out of `classes`.
+pub fn class_colour(class: usize, classes: usize) -> Rgb {
+    match (classes, class) {
+        (2, 0) => NEGATIVE,
+        (2, _) => POSITIVE,
+        _ => CLASS_PALETTE[class % CLASS_PALETTE.len()],
+    }
+}
+
+/// The colour of a cell where the network gives class `class` with probability `confidence`:
+/// the class colour, paler the less sure it is (at chance, `1 / classes`, nearly the neutral
+/// grey). A non-finite confidence gives the fixed grey.
+pub fn confident(class: usize, classes: usize, confidence: f64) -> Rgb {
+    if !confidence.is_finite() {
+        return NOT_FINITE;
+    }
+    let chance = 1.0 / classes.max(2) as f64;
+    let strength = ((confidence - chance) / (1.0 - chance)).clamp(0.0, 1.0);
+    mix(NEUTRAL, class_colour(class, classes), strength)
+}
+
 /// Number of shades the diverging scale is cut into, so that bands show the output's level sets.
 const SHADES: f64 = 30.0;
 
@@ -116,6 +149,25 @@ mod tests {
             Rgb(89, 89, 89),
             "0.35 of the way to white"
         );
+    }
+
+    #[test]
+    fn class_colours_are_the_two_class_ones_for_two_and_distinct_for_more() {
+        assert_eq!(class_colour(0, 2), NEGATIVE);
+        assert_eq!(class_colour(1, 2), POSITIVE);
+        let six: Vec<Rgb> = (0..6).map(|c| class_colour(c, 6)).collect();
+        assert!(
+            six.iter()
+                .enumerate()
+                .all(|(i, a)| six[i + 1..].iter().all(|b| a != b))
+        );
+    }
+
+    #[test]
+    fn confidence_runs_from_neutral_at_chance_to_the_class_colour() {
+        assert_eq!(confident(2, 4, 0.25), NEUTRAL);
+        assert_eq!(confident(2, 4, 1.0), class_colour(2, 4));
+        assert_eq!(confident(1, 3, f64::NAN), NOT_FINITE);
     }
 
     #[test]
