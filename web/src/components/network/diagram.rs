@@ -97,8 +97,8 @@ fn feature_switch(
     let thumbnail = view.domain.is_some();
     html! {
         <button key={target.clone()} type="button" class={classes!("net-input", on.then_some("on"))}
-            style={style.clone()} aria-pressed={on.to_string()} aria-label={name}
-            data-target={target}>
+            style={style.clone()} aria-pressed={on.to_string()} data-target={target}>
+            <span class="visually-hidden">{ name }</span>
             <span class="net-input-label" aria-hidden="true">{ short }</span>
             if thumbnail {
                 <canvas ref={canvas.clone()} width={SIDE.to_string()}

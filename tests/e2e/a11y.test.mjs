@@ -1,0 +1,34 @@
+// Accessibility: an axe-core audit of the page finds no serious or critical problem.
+import { createRequire } from 'node:module';
+import { assert } from '../lib/assert.mjs';
+import { withPlayground } from '../lib/page.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core in the page and returns its serious and critical violations, one line each. */
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join('; ')})`);
+}
+
+const audit = (fragment) => (ctx) => withPlayground(ctx, fragment, async (page) => {
+  await page.getByRole('button', { name: 'Step' }).click();
+  const problems = await seriousViolations(page);
+  assert.equal(problems.length, 0, `axe found:\n  ${problems.join('\n  ')}`);
+});
+
+export const tests = [
+  { name: 'axe-core: the default page', run: audit('#seed=0.5') },
+  { name: 'axe-core: many classes and test data shown',
+    run: audit('#dataset=blobs&classes=4&showTestData=true&seed=0.5') },
+  { name: 'axe-core: regression', run: audit('#problem=regression&regDataset=reg-gauss&seed=0.5') },
+];
