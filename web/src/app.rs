@@ -23,7 +23,7 @@ use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
-use crate::pictures::{NOT_PLANE_DATA, Pictures, loss_series};
+use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
 
 /// Longest time spent training in one animation frame, in milliseconds, so that the page keeps
@@ -31,7 +31,7 @@ use crate::render::loss_chart::LossSeries;
 const FRAME_BUDGET_MS: f64 = 10.0;
 /// Training time per frame at the top speed ("as fast as possible"): more epochs, at about 30
 /// frames per second instead of 60.
-const FAST_BUDGET_MS: f64 = 20.0;
+const FAST_BUDGET_MS: f64 = 15.0;
 /// Smallest per-epoch cost assumed when sizing a frame's chunk of epochs (the clock's grain).
 const MIN_EPOCH_MS: f64 = 0.005;
 /// What the page says when training diverges.
@@ -124,7 +124,6 @@ impl Component for App {
                 self.playing = !self.playing && !self.session.diverged();
                 log::info!("{}", if self.playing { "play" } else { "pause" });
                 self.schedule(ctx);
-                return true;
             }
             Msg::Step => {
                 log::info!("step");
@@ -291,7 +290,12 @@ impl App {
 
     /// Recomputes what the canvases show.
     fn redraw(&mut self) {
-        self.boundary = self.pictures.boundary(&self.session).map(Rc::new);
+        let size = if self.playing {
+            PLAYING_GRID_SIZE
+        } else {
+            GRID_SIZE
+        };
+        self.boundary = self.pictures.boundary_at(&self.session, size).map(Rc::new);
         let network = NetworkView::from_session(&self.session, self.pictures.grid());
         self.network = Rc::new(network);
         self.losses = Rc::new(loss_series(self.session.history()));

@@ -11,8 +11,11 @@ use crate::render::colour::{class_colour, diverging};
 use crate::render::heatmap::Grid;
 use crate::render::loss_chart::LossSeries;
 
-/// Cells per side of the decision-boundary grid.
+/// Cells per side of the decision-boundary grid (TensorFlow Playground's).
 pub const GRID_SIZE: usize = 100;
+/// Cells per side while training plays: a quarter of the work per frame, so more of the frame
+/// goes to training; the full grid is drawn again as soon as training pauses or steps.
+pub const PLAYING_GRID_SIZE: usize = 50;
 
 /// Why a session's data cannot be drawn as a 2-D decision boundary.
 // TODO(#6): views suited to the digits, the 1-D curve and NOT's single input.
@@ -36,6 +39,11 @@ impl Pictures {
 
     /// The decision boundary of `session`, or `None` when its data do not lie in the plane.
     pub fn boundary(&mut self, session: &Session) -> Option<BoundaryView> {
+        self.boundary_at(session, GRID_SIZE)
+    }
+
+    /// [`Pictures::boundary`] on a grid of `size` cells a side.
+    pub fn boundary_at(&mut self, session: &Session, size: usize) -> Option<BoundaryView> {
         let (train, test) = session.points();
         let Some(domain) = plane_domain(train) else {
             self.grid = GridOutputs::default();
@@ -49,16 +57,9 @@ impl Pictures {
         let workspace = self.workspace.insert(workspace);
         let features: Features = session.features();
         let expand = move |x1: f64, x2: f64, inputs: &mut [f64]| features.expand(x1, x2, inputs);
-        evaluate_grid_into(
-            network,
-            &domain,
-            GRID_SIZE,
-            expand,
-            workspace,
-            &mut self.grid,
-        );
+        evaluate_grid_into(network, &domain, size, expand, workspace, &mut self.grid);
 
-        let grid = output_grid(&self.grid, network.spec().objective);
+        let grid = output_grid(&self.grid, network.spec().objective, size);
         let config = session.config();
         let mut shown = points(train, false);
         if config.show_test_data {
@@ -76,21 +77,21 @@ impl Pictures {
 /// The output blocks of the grid as the heatmap reads them: one block in -1..1 for two classes
 /// (a sigmoid's probability p mapped to 2p - 1) and regression, one probability block per
 /// class for softmax.
-fn output_grid(outputs: &GridOutputs, objective: Objective) -> Grid {
+fn output_grid(outputs: &GridOutputs, objective: Objective, size: usize) -> Grid {
     match objective {
         Objective::SoftmaxCrossEntropy { classes } => Grid {
-            size: GRID_SIZE,
+            size,
             values: (0..classes)
                 .flat_map(|c| outputs.output(c).iter().copied())
                 .collect(),
             outputs: classes,
         },
         Objective::SigmoidCrossEntropy => Grid::single(
-            GRID_SIZE,
+            size,
             outputs.output(0).iter().map(|p| 2.0 * p - 1.0).collect(),
         ),
         Objective::TanhSquared | Objective::LinearSquared => {
-            Grid::single(GRID_SIZE, outputs.output(0).to_vec())
+            Grid::single(size, outputs.output(0).to_vec())
         }
     }
 }
@@ -162,6 +163,21 @@ mod tests {
                 .iter()
                 .all(|p| class_colours.contains(&p.colour))
         );
+    }
+
+    #[test]
+    fn a_playing_grid_is_coarser_and_covers_the_same_domain() {
+        let session = session("#dataset=circle&seed=0.1");
+        let mut pictures = Pictures::default();
+        let coarse = pictures.boundary_at(&session, PLAYING_GRID_SIZE).unwrap();
+        assert_eq!(coarse.grid.size, PLAYING_GRID_SIZE);
+        assert_eq!(
+            coarse.grid.values.len(),
+            PLAYING_GRID_SIZE * PLAYING_GRID_SIZE
+        );
+        assert_eq!(pictures.grid().resolution, PLAYING_GRID_SIZE);
+        let full = pictures.boundary(&session).unwrap();
+        assert_eq!((full.grid.size, full.domain), (GRID_SIZE, coarse.domain));
     }
 
     #[test]

@@ -30,7 +30,12 @@ fn heatmap_pixels_land_on_the_canvas_where_the_grid_puts_them() {
     let canvas = canvas(8);
     let grid = Grid::single(2, vec![-1.0, 1.0, 0.0, f64::NAN]);
     let mut pixels = Vec::new();
-    paint(&grid, 8, |cell| grid.cell_colour(cell, diverging), &mut pixels);
+    paint(
+        &grid,
+        8,
+        |cell| grid.cell_colour(cell, diverging),
+        &mut pixels,
+    );
     put_pixels(&context_2d(&canvas, "test").unwrap(), "test", &pixels, 8).unwrap();
 
     let rgba = |c: colour::Rgb| [c.0, c.1, c.2, 255];
