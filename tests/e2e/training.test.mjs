@@ -111,6 +111,8 @@ export const tests = [
       for (const key of ['noise', 'batchSize', 'learningRate', 'networkShape']) {
         assert.ok((await notice.innerText()).includes(key), `the notice does not name ${key}`);
       }
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      assert.equal(await notice.count(), 0, 'the notice stays after Dismiss');
     }),
   },
 ];

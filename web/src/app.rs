@@ -59,6 +59,8 @@ pub enum Msg {
     SetBias(usize, usize, f64),
     /// The user edited the URL fragment in the address bar.
     LinkEdited,
+    /// The user has read the notes on the link.
+    DismissWarnings,
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -158,6 +160,10 @@ impl Component for App {
             }
             Msg::Configure(config) => self.configure(*config),
             Msg::LinkEdited => self.follow_link(),
+            Msg::DismissWarnings => {
+                self.warnings.clear();
+                return true;
+            }
             Msg::SetWeight(layer, neuron, input, value) => {
                 let result = self.session.set_weight(layer, neuron, input, value);
                 self.report(result.map(|_| ()), "The weight was not changed");
@@ -195,7 +201,7 @@ impl Component for App {
                 </section>
                 <section class="panel output" aria-label="Output">
                     <Readouts readout={self.session.readout()} />
-                    { self.view_messages() }
+                    { self.view_messages(ctx) }
                     { self.view_boundary() }
                     <LossChart series={self.losses.clone()} />
                     <p class="explain">{ EXPLANATION }</p>
@@ -350,7 +356,7 @@ impl App {
         }
     }
 
-    fn view_messages(&self) -> Html {
+    fn view_messages(&self, ctx: &Context<Self>) -> Html {
         html! {
             <>
             if self.session.diverged() {
@@ -359,7 +365,7 @@ impl App {
             if let Some(message) = &self.message {
                 <p class="message" role="alert">{ message }</p>
             }
-            { self.view_warnings() }
+            { self.view_warnings(ctx) }
             </>
         }
     }
@@ -371,7 +377,7 @@ impl App {
         }
     }
 
-    fn view_warnings(&self) -> Html {
+    fn view_warnings(&self, ctx: &Context<Self>) -> Html {
         if self.warnings.is_empty() {
             return html! {};
         }
@@ -383,6 +389,9 @@ impl App {
                         <li><code>{ &w.key }</code>{ ": " }{ &w.message }</li>
                     }) }
                 </ul>
+                <button class="secondary" onclick={ctx.link().callback(|_| Msg::DismissWarnings)}>
+                    { "Dismiss" }
+                </button>
             </div>
         }
     }

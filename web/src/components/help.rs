@@ -29,6 +29,9 @@ pub fn help() -> Html {
                 <dt>{ "Loss curve" }</dt>
                 <dd>{ "The average error on the training and test points after each epoch. When \
                     the test loss rises while the training loss falls, the network overfits." }</dd>
+                <dt>{ "Training loss, test loss" }</dt>
+                <dd>{ "The data loss alone: the penalty of L1 or L2 regularization is not \
+                    included, so the numbers stay comparable when regularization changes." }</dd>
             </dl>
             <h2>{ "Keyboard shortcuts" }</h2>
             <table class="shortcuts">
