@@ -24,6 +24,8 @@ async function assertBoundaryDrawn(page) {
   const stats = await canvasStats(page, 'Decision boundary');
   assert.ok(stats.opaqueShare > 0.99, `only ${stats.opaqueShare} of the canvas is painted`);
   assert.ok(stats.colours >= 20, `the heatmap has only ${stats.colours} colours`);
+  assert.ok(stats.paintedCentreShare > 0.98,
+    `only ${stats.paintedCentreShare} of the plot's centre is painted: no heatmap`);
 }
 
 export const tests = [

@@ -12,7 +12,8 @@ export function assertNoProblems(page) {
 
 /**
  * Reads a canvas (found by its accessible name) in the page and returns the number of distinct
- * colours and the share of pixels that are not fully transparent.
+ * colours, the share of pixels that are not fully transparent, and the share of pixels in the
+ * central quarter of the canvas (where a heatmap must be) that are painted, not white.
  */
 export async function canvasStats(page, name) {
   const canvas = page.getByRole('img', { name });
@@ -22,11 +23,26 @@ export async function canvasStats(page, name) {
     const data = el.getContext('2d').getImageData(0, 0, width, height).data;
     const colours = new Set();
     let opaque = 0;
+    let central = 0;
+    let painted = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] > 0) opaque += 1;
       colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      const x = (i / 4) % width;
+      const y = Math.floor(i / 4 / width);
+      if (x > width / 4 && x < (3 * width) / 4 && y > height / 4 && y < (3 * height) / 4) {
+        central += 1;
+        const white = data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255;
+        if (data[i + 3] > 0 && !white) painted += 1;
+      }
     }
-    return { colours: colours.size, opaqueShare: opaque / (width * height), width, height };
+    return {
+      colours: colours.size,
+      opaqueShare: opaque / (width * height),
+      paintedCentreShare: painted / central,
+      width,
+      height,
+    };
   });
 }
 
