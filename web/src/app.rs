@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{AnimationFrame, request_animation_frame};
+use nn_core::Task;
 use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
 use playground_model::{Config, Session, Warning, decode, encode};
@@ -181,6 +182,7 @@ impl Component for App {
         let link = ctx.link();
         let config = self.session.config().clone();
         let on_configure = link.callback(|config| Msg::Configure(Box::new(config)));
+        let config_hides_text = config.hide_text;
         html! {
             <>
             <header>
@@ -189,7 +191,7 @@ impl Component for App {
                 <ViewButtons />
             </header>
             <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
-            <main>
+            <main class={classes!(config_hides_text.then_some("hide-text"))}>
                 <section class="panel data" aria-label="Data">
                     <DataPanel config={config.clone()} on_configure={on_configure.clone()} />
                 </section>
@@ -204,7 +206,7 @@ impl Component for App {
                     { self.view_messages(ctx) }
                     { self.view_boundary() }
                     <LossChart series={self.losses.clone()} />
-                    <p class="explain">{ EXPLANATION }</p>
+                    <p class="explain">{ self.explanation() }</p>
                     <Help />
                 </section>
             </main>
@@ -213,11 +215,37 @@ impl Component for App {
     }
 }
 
-/// What a student reads beside the picture.
-const EXPLANATION: &str = "A neural network learns to tell the orange points from the blue \
-    ones. The square shows what it predicts at every spot: orange or blue, paler where it is \
-    unsure. Play trains it epoch after epoch (one epoch is one pass over the training points); \
-    the loss curve shows its loss, the average error, on the training and the test points.";
+/// What a student reads beside the picture: what the network learns, for the task at hand,
+/// then how training shows.
+fn explanation(task: Task, plane: bool) -> String {
+    let what = match (task, plane) {
+        (Task::Classification { classes: 2 }, true) => "A neural network learns to tell the \
+            orange points from the blue ones. The square shows what it predicts at every spot: \
+            orange or blue, paler where it is unsure."
+            .to_string(),
+        (Task::Classification { classes }, true) => format!(
+            "A neural network learns to tell {classes} classes of points apart. The square \
+            shows what it predicts at every spot: the colour of the most likely class, paler \
+            where it is unsure."
+        ),
+        (Task::Regression, true) => "A neural network learns to predict a number at every \
+            spot of the plane. Each point's colour is its value, from orange (-1) through white \
+            (0) to blue (+1); the square shows the prediction on the same scale."
+            .to_string(),
+        (Task::Classification { classes }, false) => format!(
+            "A neural network learns to tell {classes} classes apart from the inputs; the \
+            readouts say how often it is right."
+        ),
+        (Task::Regression, false) => "A neural network learns to predict a number from the \
+            inputs; the loss says how far off it is on average."
+            .to_string(),
+    };
+    format!(
+        "{what} Play trains it epoch after epoch (one epoch is one pass over the training \
+        points); the loss curve shows its loss, the average error, on the training and the \
+        test points."
+    )
+}
 
 impl App {
     /// Asks for the next animation frame while playing (at most one request at a time).
@@ -370,6 +398,11 @@ impl App {
         }
     }
 
+    fn explanation(&self) -> String {
+        let train = self.session.points().0;
+        explanation(train.task, self.boundary.is_some())
+    }
+
     fn view_boundary(&self) -> Html {
         match &self.boundary {
             Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
@@ -446,16 +479,31 @@ fn listeners(ctx: &Context<App>) -> [EventListener; 2] {
     [hash, keys]
 }
 
-/// True when the key went to a button, field, select or slider, which handle keys themselves.
+/// True when the key belongs to the focused control: every key in a text field or a select
+/// (typing, type-ahead), and Space on a button, checkbox, radio, slider or summary (which it
+/// presses). Letter shortcuts still work after a click on a button or a slider.
 fn in_control(event: &KeyboardEvent) -> bool {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return false;
     };
+    let typing = match target.tag_name().as_str() {
+        "SELECT" | "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            target.get_attribute("type").as_deref(),
+            Some("range" | "checkbox" | "radio" | "button")
+        ),
+        _ => target.closest("[contenteditable]").ok().flatten().is_some(),
+    };
+    typing || (event.key() == " " && is_pressable(&target))
+}
+
+/// True for elements that Space presses or toggles.
+fn is_pressable(element: &Element) -> bool {
     matches!(
-        target.tag_name().as_str(),
-        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY"
-    ) || target
-        .closest("[contenteditable], [role=slider], [role=radio]")
+        element.tag_name().as_str(),
+        "BUTTON" | "INPUT" | "SUMMARY" | "A"
+    ) || element
+        .closest("[role=slider], [role=radio], [role=button]")
         .ok()
         .flatten()
         .is_some()

@@ -476,8 +476,17 @@ impl Config {
             let message = format!("at most {} hidden layers; extra layers dropped", MAX_LAYERS);
             warnings.push(Warning::new("networkShape", message));
         }
+        let asked = self.network_shape.clone();
         for size in &mut self.network_shape {
-            *size = clamp_int(warnings, "networkShape", *size, 1, limits.max_neurons);
+            *size = (*size).clamp(1, limits.max_neurons);
+        }
+        if self.network_shape != asked {
+            let message = format!(
+                "layers have 1 to {} neurons; using {}",
+                limits.max_neurons,
+                join_sizes(&self.network_shape)
+            );
+            warnings.push(Warning::new("networkShape", message));
         }
         let fits = self
             .weights
@@ -606,15 +615,40 @@ fn clamp_int<T: PartialOrd + Copy + fmt::Display>(
         value
     };
     if clamped != value {
-        let message = format!("{value} is out of range {low}..={high}; using {clamped}");
+        let message = format!("{value} is outside {low} to {high}; using {clamped}");
         warnings.push(Warning::new(key, message));
     }
     clamped
 }
 
+/// Layer sizes as a link writes them: `8,8`.
+fn join_sizes(sizes: &[usize]) -> String {
+    sizes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oversized_layers_are_clamped_with_one_plain_warning() {
+        let mut config = Config {
+            network_shape: vec![99, 99, 0],
+            ..Config::default()
+        };
+        let warnings = config.normalize();
+        assert_eq!(config.network_shape, [8, 8, 1]);
+        let shape: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.key == "networkShape")
+            .collect();
+        assert_eq!(shape.len(), 1, "{warnings:?}");
+        assert_eq!(shape[0].message, "layers have 1 to 8 neurons; using 8,8,1");
+    }
 
     #[test]
     fn defaults_are_tensorflow_playgrounds() {

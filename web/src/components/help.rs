@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-/// The keyboard shortcuts, as (keys, action). They work whenever the focus is not in a field,
-/// button or slider.
+/// The keyboard shortcuts, as (keys, action). Letters work unless the focus is in a text field
+/// or a list; Space only when no button, slider or checkbox has the focus (it presses those).
 pub const SHORTCUTS: [(&str, &str); 3] = [
     ("Space or P", "play or pause"),
     ("S", "train one epoch (step)"),
@@ -39,6 +39,8 @@ pub fn help() -> Html {
                     <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *action }</td></tr>
                 }) }
             </table>
+            <p>{ "P, S and R work unless you are typing in a field or a list; Space plays or \
+                pauses when no button or slider has the focus." }</p>
             <p>{ "Works in current Chrome, Edge, Firefox and Safari (desktop and tablet)." }</p>
         </details>
     }

@@ -54,7 +54,7 @@ pub fn draw(canvas: HtmlCanvasElement, series: &LossSeries) -> Result<(), ViewEr
         .configure_mesh()
         .x_labels(5)
         .y_labels(5)
-        .x_label_formatter(&|epoch| format!("{epoch:.0}"))
+        .x_label_formatter(&|epoch| whole(*epoch))
         .x_desc("Epoch")
         .y_desc("Loss")
         .label_style(("sans-serif", 15))
@@ -70,6 +70,15 @@ pub fn draw(canvas: HtmlCanvasElement, series: &LossSeries) -> Result<(), ViewEr
             .map_err(plot_error)?;
     }
     area.present().map_err(plot_error)
+}
+
+/// An epoch tick's label: whole epochs only (a short run's fractional ticks stay blank).
+fn whole(epoch: f64) -> String {
+    if epoch.fract() == 0.0 {
+        format!("{epoch:.0}")
+    } else {
+        String::new()
+    }
 }
 
 fn plot_error<E: std::error::Error + Send + Sync>(err: DrawingAreaErrorKind<E>) -> ViewError {
@@ -92,6 +101,12 @@ mod tests {
         let (last_epoch, top) = ranges(&series);
         assert_eq!(last_epoch, 10.0);
         assert!((top - 0.63).abs() < 1e-12, "top {top}");
+    }
+
+    #[test]
+    fn only_whole_epochs_are_labelled() {
+        assert_eq!(whole(20.0), "20");
+        assert_eq!(whole(0.5), "");
     }
 
     #[test]

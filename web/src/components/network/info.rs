@@ -69,10 +69,11 @@ impl Target {
     }
 }
 
-/// A weight or bias with three decimals ("0.000" rather than "-0.000"), or "n/a" when it is
-/// missing or not a finite number.
+/// A weight or bias with three decimals ("0.000" rather than "-0.000"; a million or more in
+/// exponent form, "1.500e8"), or "n/a" when it is missing or not a finite number.
 pub fn format_value(value: Option<f64>) -> String {
     match value {
+        Some(v) if v.is_finite() && v.abs() >= 1e6 => format!("{v:.3e}"),
         Some(v) if v.is_finite() => {
             let text = format!("{v:.3}");
             if text == "-0.000" {
@@ -321,6 +322,11 @@ mod tests {
         assert_eq!(bias.unwrap(), "Bias of neuron 2 of layer 1: 0.000");
         assert_eq!(format_value(Some(f64::INFINITY)), "n/a");
         assert_eq!(format_value(Some(0.12349)), "0.123");
+        assert_eq!(
+            format_value(Some(1e308)),
+            "1.000e308",
+            "huge values stay short"
+        );
     }
 
     #[test]
