@@ -1,7 +1,6 @@
 // The settings and data controls: each found by its accessible name and changed, with its effect
 // on the run (reset or not), on the link in the address bar and on the picture checked.
-import { serve } from '../lib/server.mjs';
-import { openPage } from '../lib/browser.mjs';
+import { withPlayground } from '../lib/page.mjs';
 import { assert, assertNoProblems, canvasHash, readInteger } from '../lib/assert.mjs';
 
 const SELECTS = [
@@ -28,19 +27,12 @@ const HIDEABLE = [
   ['showTestData', 'checkbox', 'Show test data'], ['discretize', 'checkbox', 'Discretize output'],
 ];
 
-/** Serves dist/, opens it at `fragment`, runs `check(page)`, then closes everything. */
-async function withPage({ browser, dist }, fragment, check, options = {}) {
-  const site = await serve(dist, '/');
-  const page = await openPage(browser, options);
-  try {
-    await page.goto(site.url + fragment);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
+/** Opens the playground at `fragment`, runs `check(page)`, and then refuses page errors. */
+function withPage(ctx, fragment, check, options = {}) {
+  return withPlayground(ctx, fragment, async (page) => {
     await check(page);
     assertNoProblems(page);
-  } finally {
-    await page.context().close();
-    await site.close();
-  }
+  }, { context: options });
 }
 
 /** The value of `key` in the page's URL fragment (undefined when absent). */

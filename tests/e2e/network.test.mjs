@@ -1,22 +1,12 @@
 // The network diagram: thumbnails, shape buttons, feature switches, reading and editing weights.
-import { serve } from '../lib/server.mjs';
-import { openPage } from '../lib/browser.mjs';
+import { withPlayground } from '../lib/page.mjs';
 import {
   assert, assertNoProblems, canvasHash, readInteger, waitForInteger,
 } from '../lib/assert.mjs';
 
-/** Serves dist/, opens `fragment` (with page options), runs `check(page)`, closes everything. */
-async function withPage({ browser, dist }, fragment, check, options = {}) {
-  const site = await serve(dist, '/');
-  const page = await openPage(browser, options);
-  try {
-    await page.goto(site.url + fragment);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
-    await check(page);
-  } finally {
-    await page.context().close();
-    await site.close();
-  }
+/** Opens the playground at `fragment` (with page options) and runs `check(page)`. */
+function withPage(ctx, fragment, check, options = {}) {
+  return withPlayground(ctx, fragment, check, { context: options });
 }
 
 /** Plays until the epoch counter reaches `epochs`, then pauses; returns the epoch shown. */

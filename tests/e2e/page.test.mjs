@@ -1,22 +1,12 @@
 // The first page: it loads cleanly, draws the decision boundary, and trains when played.
-import { serve } from '../lib/server.mjs';
-import { openPage } from '../lib/browser.mjs';
+import { withPlayground } from '../lib/page.mjs';
 import {
   assert, assertNoProblems, canvasHash, canvasStats, readInteger, waitForInteger,
 } from '../lib/assert.mjs';
 
 /** Serves dist/ under `prefix`, opens it, runs `check(page)`, then closes everything. */
-async function withPage({ browser, dist }, prefix, check) {
-  const site = await serve(dist, prefix);
-  const page = await openPage(browser);
-  try {
-    await page.goto(site.url);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
-    await check(page);
-  } finally {
-    await page.context().close();
-    await site.close();
-  }
+function withPage(ctx, prefix, check) {
+  return withPlayground(ctx, '', check, { prefix });
 }
 
 /** The decision boundary shows a heatmap: many colours, every pixel painted. */
