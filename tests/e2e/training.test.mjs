@@ -97,6 +97,26 @@ export const tests = [
     }),
   },
   {
+    name: 'toggling Discretize output changes neither the loss curve nor the run (C11)',
+    run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
+      for (let i = 0; i < 10; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+      const chart = await canvasHash(page, 'Loss curve');
+      const losses = [await readText(page, 'Training loss'), await readText(page, 'Test loss')];
+      const boundary = await canvasHash(page, 'Decision boundary');
+      const discretize = page.getByRole('checkbox', { name: 'Discretize output' });
+      for (let i = 0; i < 6; i += 1) await discretize.click();
+      await page.waitForTimeout(100);
+      assert.equal(await readInteger(page, 'Epoch'), 10);
+      assert.equal(await canvasHash(page, 'Loss curve'), chart, 'the loss curve changed');
+      assert.deepEqual([await readText(page, 'Training loss'), await readText(page, 'Test loss')],
+        losses);
+      assert.equal(await canvasHash(page, 'Decision boundary'), boundary);
+      await discretize.click();
+      assert.notEqual(await canvasHash(page, 'Decision boundary'), boundary,
+        'discretizing did not change the picture');
+    }),
+  },
+  {
     name: 'values beyond the limits are clamped and the page says which (C09)',
     run: (ctx) => withPlayground(ctx, '#noise=2000&networkShape=8,8,8,8,8,8,8,8,8,8'
       + '&batchSize=1000&learningRate=1000&regularizationRate=50&percTrainData=100',
