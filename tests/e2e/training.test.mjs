@@ -117,6 +117,19 @@ export const tests = [
     }),
   },
   {
+    name: 'the large-text view fits a phone width with no horizontal scrolling',
+    run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
+      const large = page.getByRole('button', { name: 'Large text' });
+      await large.click();
+      assert.equal(await large.getAttribute('aria-pressed'), 'true');
+      const root = () => getComputedStyle(document.documentElement).fontSize;
+      const fontSize = await page.evaluate(root);
+      assert.equal(fontSize, '20px', 'the text did not grow');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `the page is ${width} px wide on a 390 px screen`);
+    }, { context: { viewport: { width: 390, height: 844 } } }),
+  },
+  {
     name: 'values beyond the limits are clamped and the page says which (C09)',
     run: (ctx) => withPlayground(ctx, '#noise=2000&networkShape=8,8,8,8,8,8,8,8,8,8'
       + '&batchSize=1000&learningRate=1000&regularizationRate=50&percTrainData=100',
