@@ -41,7 +41,8 @@ pub fn help() -> Html {
             </table>
             <p>{ "P, S and R work unless you are typing in a field or a list; Space plays or \
                 pauses when no button or slider has the focus." }</p>
-            <p>{ "Works in current Chrome, Edge, Firefox and Safari (desktop and tablet)." }</p>
+            <p>{ "Made for current Chrome, Edge, Firefox and Safari, on computers, tablets and \
+                phones." }</p>
         </details>
     }
 }
