@@ -13,6 +13,7 @@ use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
+use nn_core::data::Features;
 use nn_core::grid::evaluate_grid_into;
 use nn_core::rng::rng_for;
 use nn_core::{
@@ -20,18 +21,9 @@ use nn_core::{
     Objective, Task, Trainer, Workspace,
 };
 
-/// The seven playground features of a point.
+/// The seven playground features of a point, as the page expands them.
 fn features(x1: f64, x2: f64, out: &mut [f64]) {
-    let values = [
-        x1,
-        x2,
-        x1 * x1,
-        x2 * x2,
-        x1 * x2,
-        libm::sin(x1),
-        libm::sin(x2),
-    ];
-    out.copy_from_slice(&values);
+    Features::all().expand(x1, x2, out);
 }
 
 /// 250 points on two spiral arms within [-5, 5]^2, expanded to 7 features.

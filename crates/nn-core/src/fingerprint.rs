@@ -5,6 +5,7 @@
 //! by the native test and by the web crate's wasm-bindgen-test.
 
 use crate::activation::Activation;
+use crate::data::Features;
 use crate::dataset::{Dataset, Task};
 use crate::init::Init;
 use crate::loss::Objective;
@@ -88,15 +89,9 @@ fn fingerprint_data() -> Dataset {
         let r = 0.3 + 5.0 * (i / 2) as f64 / (n / 2) as f64;
         let t = 1.75 * r + std::f64::consts::PI * class as f64;
         let (x1, x2) = (r * libm::sin(t), r * libm::cos(t));
-        inputs.extend([
-            x1,
-            x2,
-            x1 * x1,
-            x2 * x2,
-            x1 * x2,
-            libm::sin(x1),
-            libm::sin(x2),
-        ]);
+        let mut row = [0.0; 7];
+        Features::all().expand(x1, x2, &mut row);
+        inputs.extend(row);
         targets.push(class as f64);
     }
     let task = Task::Classification { classes: 2 };
