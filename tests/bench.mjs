@@ -1,9 +1,11 @@
 // Browser benchmark of the release build (run by hand, not in CI): epochs per second while
 // playing at full speed, the app's frames per second (animation frames in which it trained
-// and redrew), and per frame the training time and the time to compute the pictures (every
-// neuron over the grid, the diagram's data), for the default network and the heavy one
-// (spiral, all 7 features, 6 x 8 tanh). A frame's rendering (Yew, canvases, paint) is what
-// is left of 1000 ms / fps after those two.
+// and redrew), and per frame the training time, the time to compute the pictures (every
+// neuron over the grid, the diagram's data) and the whole redraw (pictures, Yew's update of
+// the page and every canvas drawn: the frame's work after training), for the default network
+// and the heavy one (spiral, all 7 features, 6 x 8 tanh). While playing the heatmaps use a
+// 50 x 50 grid; the full 100 x 100 redraw is measured paused, as the Step button's work (one
+// epoch, then everything redrawn).
 //
 // Usage: node bench.mjs [SECONDS] [--until-epoch N]
 //   SECONDS: measuring window after a 3 s warm-up (default 10).
@@ -28,9 +30,13 @@ const SCENARIOS = [
   },
 ];
 
-/** Installed before the page loads: collects the app's frame probe and counts frames. */
+/**
+ * Installed before the page loads: collects the app's frame probe, and times each animation
+ * frame's callback up to the end of the work it queued (Yew renders in a microtask queued by
+ * the callback, so a microtask queued after the callback returns runs after the render).
+ */
 function probe() {
-  const samples = { train: [], pictures: [] };
+  const samples = { train: [], pictures: [], redraw: [] };
   window.__nnBenchSamples = samples;
   window.__nnFrameProbe = (trainMs, picturesMs) => {
     if (samples.train.length < 100_000) {
@@ -38,6 +44,35 @@ function probe() {
       samples.pictures.push(picturesMs);
     }
   };
+  const request = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => request((time) => {
+    const started = performance.now();
+    const before = samples.train.length;
+    callback(time);
+    queueMicrotask(() => {
+      const after = samples.train.length;
+      if (after > before && samples.redraw.length < 100_000) {
+        samples.redraw.push(performance.now() - started - samples.train[after - 1]);
+      }
+    });
+  });
+}
+
+/** Median time of `count` presses of Step while paused: one epoch and a full redraw. */
+async function stepRedraw(page, count) {
+  return page.evaluate(async (n) => {
+    const step = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Step');
+    const times = [];
+    for (let i = 0; i < n; i += 1) {
+      const started = performance.now();
+      step.click();
+      await new Promise((done) => queueMicrotask(done));
+      times.push(performance.now() - started);
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(n / 2)];
+  }, count);
 }
 
 const median = (xs) => {
@@ -57,6 +92,7 @@ async function window_(page, secs) {
     const s = window.__nnBenchSamples;
     s.train.length = 0;
     s.pictures.length = 0;
+    s.redraw.length = 0;
   });
   const e0 = await epoch(page);
   const t0 = Date.now();
@@ -70,6 +106,8 @@ async function window_(page, secs) {
     trainMsMedian: median(s.train),
     picturesMsMedian: median(s.pictures),
     picturesMsP90: p90(s.pictures),
+    redrawMsMedian: median(s.redraw),
+    redrawMsP90: p90(s.redraw),
     epoch: e1,
   };
 }
@@ -78,9 +116,8 @@ function report(name, r) {
   const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
   console.log(`${name}: ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.framesPerSecond)} frames/s, `
     + `per frame (medians): training ${f(r.trainMsMedian, 2)} ms, pictures `
-    + `${f(r.picturesMsMedian, 2)} ms (p90 ${f(r.picturesMsP90, 2)}), rendering about `
-    + `${f(1000 / r.framesPerSecond - r.trainMsMedian - r.picturesMsMedian, 2)} ms; `
-    + `at epoch ${r.epoch}`);
+    + `${f(r.picturesMsMedian, 2)} ms (p90 ${f(r.picturesMsP90, 2)}), whole redraw `
+    + `${f(r.redrawMsMedian, 2)} ms (p90 ${f(r.redrawMsP90, 2)}); at epoch ${r.epoch}`);
 }
 
 const dist = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -102,6 +139,11 @@ try {
       const change = (later.epochsPerSecond / first.epochsPerSecond - 1) * 100;
       console.log(`speed change: ${change.toFixed(1)} %`);
     }
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(500);
+    const step = await stepRedraw(page, 41);
+    console.log(`${scenario.name}, paused: Step (one epoch, full 100 x 100 redraw) `
+      + `${step.toFixed(2)} ms (median of 41)`);
     await page.context().close();
   }
 } finally {

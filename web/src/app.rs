@@ -22,6 +22,7 @@ use crate::components::data_panel::DataPanel;
 use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
+use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
@@ -62,6 +63,8 @@ pub enum Msg {
     LinkEdited,
     /// The user has read the notes on the link.
     DismissWarnings,
+    /// Load a named preset (as the link `#preset=<name>` would).
+    LoadPreset(String),
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -165,6 +168,7 @@ impl Component for App {
                 self.warnings.clear();
                 return true;
             }
+            Msg::LoadPreset(name) => self.load_preset(&name),
             Msg::SetWeight(layer, neuron, input, value) => {
                 let result = self.session.set_weight(layer, neuron, input, value);
                 self.report(result.map(|_| ()), "The weight was not changed");
@@ -187,6 +191,8 @@ impl Component for App {
             <>
             <header>
                 <h1>{ "Neural-network playground" }</h1>
+                <PresetSelect current={self.session.config().preset.clone()}
+                    on_choose={link.callback(Msg::LoadPreset)} />
                 { self.view_toolbar(ctx) }
                 <ViewButtons />
             </header>
@@ -313,6 +319,15 @@ impl App {
             self.warnings = decoded.warnings;
             self.configure(decoded.config);
         }
+    }
+
+    /// Starts the experiment of the preset `name`, with fresh data unless the preset fixes
+    /// its seed.
+    fn load_preset(&mut self, name: &str) {
+        log::info!("preset {name}");
+        let decoded = decode(&format!("preset={name}"), fresh_seed);
+        self.warnings = decoded.warnings;
+        self.configure(decoded.config);
     }
 
     /// Shows a refused change in words, prefixed by what did not happen.

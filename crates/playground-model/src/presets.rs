@@ -60,11 +60,18 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "overfitting",
-        title: "A large network fits the noise of a few points",
-        link: "dataset=xor&noise=50&percTrainData=10&networkShape=8,8,8,8,8,8\
-               &activation=relu&optimizer=adam&learningRate=0.03&batchSize=10\
+        title: "Overfitting: a large network learns the noise of a few points",
+        link: "dataset=gauss&noise=40&percTrainData=10&networkShape=8,8,8&activation=tanh\
+               &loss=cross-entropy&optimizer=adam&learningRate=0.003&batchSize=10\
                &x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true\
                &showTestData=true",
+    },
+    Preset {
+        name: "underfitting",
+        title: "Underfitting: one hidden neuron cannot draw a ring",
+        link: "dataset=circle&noise=0&percTrainData=50&networkShape=1&activation=tanh\
+               &optimizer=adam&learningRate=0.03&batchSize=10&x=true&y=true&xTimesY=false\
+               &xSquared=false&ySquared=false&sinX=false&sinY=false&showTestData=true",
     },
     Preset {
         name: "digits-mlp",
@@ -113,10 +120,46 @@ mod tests {
         assert_eq!(config("perceptron-xor").dataset, DatasetKind::GateXor);
         assert_eq!(config("xor-hidden").network_shape, vec![4]);
         let overfitting = config("overfitting");
-        assert_eq!((overfitting.noise, overfitting.perc_train_data), (50.0, 10));
-        assert_eq!(overfitting.network_shape.len(), 6);
+        assert_eq!((overfitting.noise, overfitting.perc_train_data), (40.0, 10));
+        assert_eq!(overfitting.network_shape, vec![8, 8, 8]);
+        assert_eq!(config("underfitting").network_shape, vec![1]);
         assert_eq!(config("digits-mlp").optimizer, Optimizer::Adam);
         assert_eq!(config("digits-mlp").perc_train_data, 67);
+    }
+
+    /// A session of the preset `name` on the data of `seed`.
+    fn session(name: &str, seed: u32) -> crate::Session {
+        let config = decode(&format!("preset={name}&seed={seed}"), || "1".into()).config;
+        crate::Session::new(config).unwrap()
+    }
+
+    #[test]
+    fn overfitting_preset_drives_test_loss_up_while_training_loss_falls() {
+        for seed in 1..=3 {
+            let mut session = session("overfitting", seed);
+            let early = session.run(20).unwrap();
+            let late = session.run(280).unwrap();
+            let (early_test, late_test) = (early.test_loss.unwrap(), late.test_loss.unwrap());
+            assert!(late.train_loss.unwrap() < 0.01, "seed {seed}: {late:?}");
+            assert!(
+                late_test > 1.5 * early_test,
+                "seed {seed}: {early:?} -> {late:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn underfitting_preset_stays_poor_on_training_and_test_data_alike() {
+        for seed in 1..=3 {
+            let readout = session("underfitting", seed).run(300).unwrap();
+            let (train, test) = (readout.train_loss.unwrap(), readout.test_loss.unwrap());
+            assert!(train > 0.3, "seed {seed}: {readout:?}");
+            assert!((test - train).abs() < 0.05, "seed {seed}: {readout:?}");
+            assert!(
+                readout.train_accuracy.unwrap() < 0.8,
+                "seed {seed}: {readout:?}"
+            );
+        }
     }
 
     #[test]
