@@ -59,6 +59,34 @@ pub const PRESETS: &[Preset] = &[
                &optimizer=adam&learningRate=0.03&batchSize=10&x=true&y=true&percTrainData=50",
     },
     Preset {
+        name: "activations",
+        title: "Activation functions: ReLU neurons bend the boundary in corners",
+        link: "dataset=circle&noise=0&networkShape=4&activation=relu&learningRate=0.03\
+               &batchSize=10&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false\
+               &sinX=false&sinY=false",
+    },
+    Preset {
+        name: "optimizers",
+        title: "Optimizers: Adam untangles the spiral",
+        link: "dataset=spiral&noise=0&networkShape=8,8,8&activation=tanh&optimizer=adam\
+               &learningRate=0.01&batchSize=10&x=true&y=true&xTimesY=true&xSquared=true\
+               &ySquared=true&sinX=true&sinY=true",
+    },
+    Preset {
+        name: "blobs",
+        title: "Many classes: softmax separates four blobs without a hidden layer",
+        link: "dataset=blobs&classes=4&noise=0&networkShape=&loss=cross-entropy\
+               &optimizer=adam&learningRate=0.03&batchSize=10&x=true&y=true&xTimesY=false\
+               &xSquared=false&ySquared=false&sinX=false&sinY=false",
+    },
+    Preset {
+        name: "many-classes",
+        title: "Many classes: a five-arm spiral with softmax and cross-entropy",
+        link: "dataset=spiral&classes=5&noise=0&networkShape=8,8,8&activation=relu\
+               &loss=cross-entropy&optimizer=adam&learningRate=0.01&batchSize=10\
+               &x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&sinX=true&sinY=true",
+    },
+    Preset {
         name: "overfitting",
         title: "Overfitting: a large network learns the noise of a few points",
         link: "dataset=gauss&noise=40&percTrainData=10&networkShape=8,8,8&activation=tanh\
@@ -123,6 +151,9 @@ mod tests {
         assert_eq!((overfitting.noise, overfitting.perc_train_data), (40.0, 10));
         assert_eq!(overfitting.network_shape, vec![8, 8, 8]);
         assert_eq!(config("underfitting").network_shape, vec![1]);
+        assert_eq!(config("many-classes").class_count(), Some(5));
+        assert_eq!(config("blobs").class_count(), Some(4));
+        assert!(config("blobs").network_shape.is_empty());
         assert_eq!(config("digits-mlp").optimizer, Optimizer::Adam);
         assert_eq!(config("digits-mlp").perc_train_data, 67);
     }
@@ -149,6 +180,14 @@ mod tests {
     }
 
     #[test]
+    fn many_class_presets_learn_their_classes() {
+        let blobs = session("blobs", 1).run(100).unwrap();
+        assert!(blobs.test_accuracy.unwrap() > 0.95, "{blobs:?}");
+        let spiral = session("many-classes", 1).run(400).unwrap();
+        assert!(spiral.test_accuracy.unwrap() > 0.85, "{spiral:?}");
+    }
+
+    #[test]
     fn underfitting_preset_stays_poor_on_training_and_test_data_alike() {
         for seed in 1..=3 {
             let readout = session("underfitting", seed).run(300).unwrap();
@@ -159,6 +198,20 @@ mod tests {
                 readout.train_accuracy.unwrap() < 0.8,
                 "seed {seed}: {readout:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_every_preset_and_no_other() {
+        let readme = include_str!("../../../README.md");
+        for preset in PRESETS {
+            let link = format!("`#preset={}`", preset.name);
+            assert!(readme.contains(&link), "README lacks {link}");
+        }
+        for listed in readme.split("`#preset=").skip(1) {
+            let name = listed.split('`').next().unwrap_or_default();
+            let known = name == "NAME" || name.starts_with("overfitting&") || find(name).is_some();
+            assert!(known, "README lists an unknown preset {name}");
         }
     }
 
