@@ -13,7 +13,49 @@ async function step(page, count) {
   for (let i = 0; i < count; i += 1) await button.click();
 }
 
+/**
+ * Share of the decision boundary's pixels whose colour is, within a small distance, each
+ * palette colour at full confidence as the heatmap paints it (paled 35 % towards white; see
+ * web/src/render/colour.rs, CLASS_PALETTE and background).
+ */
+async function classShares(page, palette) {
+  return page.getByRole('img', { name: 'Decision boundary' }).evaluate((el, colours) => {
+    const paled = colours.map((c) => c.map((v) => v + (255 - v) * 0.35));
+    const data = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+    const counts = colours.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) {
+      paled.forEach(([r, g, b], k) => {
+        const d = Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b);
+        if (d < 30) counts[k] += 1;
+      });
+    }
+    return counts.map((n) => n / (el.width * el.height));
+  }, palette);
+}
+
+/** The Okabe-Ito colours of classes 0..5 (web/src/render/colour.rs, CLASS_PALETTE). */
+const PALETTE = [
+  [0xe6, 0x9f, 0x00], [0x00, 0x72, 0xb2], [0x00, 0x9e, 0x73],
+  [0xcc, 0x79, 0xa7], [0xd5, 0x5e, 0x00], [0x56, 0xb4, 0xe9],
+];
+
 export const tests = [
+  {
+    name: 'many-classes preset: softmax learns five spiral arms, one palette colour each',
+    run: (ctx) => withPlayground(ctx, '#preset=many-classes&seed=1', async (page) => {
+      await page.getByRole('slider', { name: 'Speed' }).fill('100');
+      await playTo(page, readInteger, 400, 60_000);
+      const accuracy = Number.parseFloat(
+        await page.getByRole('status', { name: 'Test accuracy' }).textContent());
+      assert.ok(accuracy >= 85, `test accuracy ${accuracy} %`);
+      const shares = await classShares(page, PALETTE);
+      shares.slice(0, 5).forEach((share, k) => {
+        assert.ok(share > 0.02, `class ${k} covers ${share} of the picture: ${shares}`);
+      });
+      assert.ok(shares[5] < 0.005, `no sixth class colour: ${shares}`);
+      assertNoProblems(page);
+    }),
+  },
   {
     name: 'the Preset select loads a preset, writes preset= into the link and names it',
     run: (ctx) => withPlayground(ctx, '#seed=0.5', async (page) => {
