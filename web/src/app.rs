@@ -5,6 +5,7 @@
 //! Playground link opens the same experiment), and the canonical link is written back with
 //! `history.replaceState`, so the address bar always holds a link to what is on screen.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -14,7 +15,7 @@ use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
 use playground_model::{Config, Session, Warning, decode, encode};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, KeyboardEvent, MessageEvent};
 use yew::prelude::*;
 
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
@@ -25,6 +26,7 @@ use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
+use crate::embed::{self, Command};
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
 
@@ -65,6 +67,8 @@ pub enum Msg {
     DismissWarnings,
     /// Load a named preset (as the link `#preset=<name>` would).
     LoadPreset(String),
+    /// A slide deck's command (embedded mode; see `crate::embed`).
+    Command(Command),
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -94,8 +98,12 @@ pub struct App {
     probe: Option<FrameProbe>,
     /// Measured cost of one epoch, in milliseconds (a running mean).
     epoch_ms: f64,
-    /// Window listeners (fragment edits, keyboard shortcuts), removed with the app.
-    _listeners: [EventListener; 2],
+    /// Whether the page runs embedded in a slide (see `crate::embed`).
+    embedded: bool,
+    /// Whether the keyboard shortcuts work, read by the key listener.
+    shortcuts: Rc<Cell<bool>>,
+    /// Window listeners (fragment edits, keys, a slide deck's messages), removed with the app.
+    _listeners: [EventListener; 3],
 }
 
 impl Component for App {
@@ -104,8 +112,13 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let decoded = decode(&location_hash(), fresh_seed);
+        let embedded = embed::is_embedded(&decoded.config);
+        let shortcuts = Rc::new(Cell::new(embed::shortcuts_on(&decoded.config, embedded)));
+        set_root_class("embed", embedded);
         let (session, message) = start_session(decoded.config);
-        write_link(session.config());
+        if !embedded {
+            write_link(session.config());
+        }
         let mut app = App {
             session,
             pictures: Pictures::default(),
@@ -118,7 +131,9 @@ impl Component for App {
             frame: None,
             probe: FrameProbe::from_page(),
             epoch_ms: 1.0,
-            _listeners: listeners(ctx),
+            embedded,
+            shortcuts: shortcuts.clone(),
+            _listeners: listeners(ctx, embedded, shortcuts),
         };
         app.redraw();
         app
@@ -160,7 +175,7 @@ impl Component for App {
                 log::info!("regenerate");
                 let result = self.session.regenerate(fresh_seed());
                 self.report(result, "New data could not be made");
-                write_link(self.session.config());
+                self.write_link();
             }
             Msg::Configure(config) => self.configure(*config),
             Msg::LinkEdited => self.follow_link(),
@@ -169,6 +184,19 @@ impl Component for App {
                 return true;
             }
             Msg::LoadPreset(name) => self.load_preset(&name),
+            Msg::Command(command) => {
+                log::info!("slide deck: {command:?}");
+                match command {
+                    Command::Play | Command::Pause => {
+                        let play = command == Command::Play;
+                        if self.playing != play {
+                            ctx.link().send_message(Msg::TogglePlay);
+                        }
+                    }
+                    Command::Reset => ctx.link().send_message(Msg::Reset),
+                    Command::Preset(name) => self.load_preset(&name),
+                }
+            }
             Msg::SetWeight(layer, neuron, input, value) => {
                 let result = self.session.set_weight(layer, neuron, input, value);
                 self.report(result.map(|_| ()), "The weight was not changed");
@@ -195,6 +223,10 @@ impl Component for App {
                     on_choose={link.callback(Msg::LoadPreset)} />
                 { self.view_toolbar(ctx) }
                 <ViewButtons />
+                if self.embedded {
+                    <a class="full-page" href={embed::full_page_link(self.session.config())}
+                        target="_blank" rel="noopener">{ "Open the full page" }</a>
+                }
             </header>
             <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
             <main class={classes!(config_hides_text.then_some("hide-text"))}>
@@ -308,7 +340,17 @@ impl App {
             Ok(reset) => log::info!("settings changed{}", if reset { "; reset" } else { "" }),
             Err(err) => self.message = Some(format!("Those settings could not be used: {err}.")),
         }
-        write_link(self.session.config());
+        self.shortcuts
+            .set(embed::shortcuts_on(self.session.config(), self.embedded));
+        self.write_link();
+    }
+
+    /// Writes the canonical link of the settings into the address bar, except when embedded
+    /// (the address is then the slide deck's business).
+    fn write_link(&self) {
+        if !self.embedded {
+            write_link(self.session.config());
+        }
     }
 
     /// Applies a link the user typed into the address bar, if it differs from the one shown.
@@ -469,9 +511,9 @@ impl FrameProbe {
     }
 }
 
-/// Listens for edits of the fragment and for keyboard shortcuts (ignored while the focus is in
-/// a control, so typing and native keys keep working).
-fn listeners(ctx: &Context<App>) -> [EventListener; 2] {
+/// Listens for edits of the fragment, for keys (shortcuts when `shortcuts` holds, a slide
+/// deck's keys passed on when `embedded`) and for a slide deck's commands.
+fn listeners(ctx: &Context<App>, embedded: bool, shortcuts: Rc<Cell<bool>>) -> [EventListener; 3] {
     let window = gloo::utils::window();
     let link = ctx.link().clone();
     let hash = EventListener::new(&window, "hashchange", move |_| {
@@ -483,15 +525,74 @@ fn listeners(ctx: &Context<App>) -> [EventListener; 2] {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
             return;
         };
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || in_control(event) {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        if let Some(msg) = shortcut(&event.key()) {
+        if shortcuts.get()
+            && !in_control(event)
+            && let Some(msg) = shortcut(&event.key())
+        {
             event.prevent_default();
             link.send_message(msg);
+        } else if embedded && !focus_in_control(event) && embed::DECK_KEYS.contains(&&*event.key())
+        {
+            embed::forward_key(event);
         }
     });
-    [hash, keys]
+    let link = ctx.link().clone();
+    let messages = EventListener::new(&window, "message", move |event| {
+        let Some(event) = event.dyn_ref::<MessageEvent>() else {
+            return;
+        };
+        if embedded
+            && from_parent(event)
+            && let Some(command) = embed::command_of(&event.data())
+        {
+            link.send_message(Msg::Command(command));
+        }
+    });
+    [hash, keys, messages]
+}
+
+/// True when a message comes from the window this page is embedded in.
+fn from_parent(event: &MessageEvent) -> bool {
+    let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+    match (event.source(), parent) {
+        (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+        _ => false,
+    }
+}
+
+/// True when a control of the playground (button, field, list, slider, link) has the focus, so
+/// that a key is its own rather than the slide deck's.
+fn focus_in_control(event: &KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    let control = matches!(
+        target.tag_name().as_str(),
+        "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY" | "A"
+    );
+    control || is_pressable(&target) || target.closest("[contenteditable]").ok().flatten().is_some()
+}
+
+/// Adds `class` to the page's root element, or removes it.
+fn set_root_class(class: &str, on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let list = root.class_list();
+    let result = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
+    if let Err(err) = result {
+        log::warn!("could not change the page's class: {err:?}");
+    }
 }
 
 /// True when the key belongs to the focused control: every key in a text field or a select

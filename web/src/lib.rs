@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod error;
 pub mod pictures;
 pub mod render;

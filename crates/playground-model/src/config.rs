@@ -311,6 +311,9 @@ pub struct Config {
     pub speed: u32,
     /// Embedded mode for slides: no page chrome, the hash left alone (`embed`).
     pub embed: bool,
+    /// Whether the keyboard shortcuts work (`shortcuts`); `None` leaves it to the mode: on in
+    /// the full page, off when embedded (where the keys belong to the slide deck).
+    pub shortcuts: Option<bool>,
     /// The preset this experiment started from (`preset`).
     pub preset: Option<String>,
     /// Link keys of the controls hidden by `<key>_hide=true`.
@@ -347,6 +350,7 @@ impl Default for Config {
             tutorial: None,
             speed: 1,
             embed: false,
+            shortcuts: None,
             preset: None,
             hidden: BTreeSet::new(),
         }

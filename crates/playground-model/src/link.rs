@@ -40,7 +40,7 @@ pub const KEY_ORDER: &[&str] = &[
     "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
     "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
     "collectStats", "tutorial", "problem", "initZero", "hideText", "optimizer", "momentum",
-    "nesterov", "loss", "init", "classes", "speed", "embed", "preset", "weights",
+    "nesterov", "loss", "init", "classes", "speed", "embed", "shortcuts", "preset", "weights",
 ];
 
 /// Whether `<key>_hide=true` may hide the control of `key` (every setting key but `v`).
@@ -285,6 +285,7 @@ impl Reader {
             "collectStats" => c.collect_stats = boolean(w, key, value, c.collect_stats),
             "nesterov" => c.nesterov = boolean(w, key, value, c.nesterov),
             "embed" => c.embed = boolean(w, key, value, c.embed),
+            "shortcuts" => c.shortcuts = Some(boolean(w, key, value, true)),
             "initZero" => self.init_zero = Some(boolean(w, key, value, false)),
             "seed" => c.seed = value.to_string(),
             "tutorial" => c.tutorial = Some(value.to_string()).filter(|t| !t.is_empty()),
@@ -474,6 +475,7 @@ fn value_of_rest(config: &Config, base: Option<&Config>, key: &str) -> Option<St
         "classes" => config.classes.to_string(),
         "speed" => config.speed.to_string(),
         "embed" => config.embed.to_string(),
+        "shortcuts" => return config.shortcuts.map(|on| on.to_string()),
         "preset" => return config.preset.clone(),
         "weights" => {
             let text = config.weights.as_ref().map(Weights::encode);
@@ -744,6 +746,13 @@ mod tests {
         assert_eq!(warned(&decoded), ["/3"].into_iter().collect());
         let embedded = decode("#embed=true&seed=1", no_seed).config;
         assert!(embedded.embed && encode(&embedded).ends_with("&embed=true"));
+        assert_eq!(
+            embedded.shortcuts, None,
+            "the mode's default unless the link says"
+        );
+        let with_keys = decode("#embed=true&shortcuts=true&seed=1", no_seed).config;
+        assert_eq!(with_keys.shortcuts, Some(true));
+        assert!(encode(&with_keys).ends_with("&embed=true&shortcuts=true"));
     }
 
     #[test]
