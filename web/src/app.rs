@@ -403,7 +403,9 @@ impl App {
     /// The lecture panels under the page: the activation functions and the optimizers.
     fn view_lecture(&self, ctx: &Context<Self>) -> Html {
         let config = self.session.config().clone();
-        let on_configure = ctx.link().callback(|config| Msg::Configure(Box::new(config)));
+        let on_configure = ctx
+            .link()
+            .callback(|config| Msg::Configure(Box::new(config)));
         html! {
             <div class="lecture">
                 <Activations config={config.clone()} {on_configure} />

@@ -39,6 +39,24 @@ pub enum Curve {
     Derivative,
 }
 
+/// The polyline points of one activation's two curves.
+#[derive(Debug, Clone, PartialEq)]
+struct Curves {
+    activation: EngineActivation,
+    value: AttrValue,
+    derivative: AttrValue,
+}
+
+impl Curves {
+    fn of(activation: EngineActivation) -> Curves {
+        Curves {
+            activation,
+            value: svg_points(activation, Curve::Value).into(),
+            derivative: svg_points(activation, Curve::Derivative).into(),
+        }
+    }
+}
+
 /// Properties of [`Activations`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -51,6 +69,8 @@ pub struct Props {
 /// The panel, closed until opened: six plots, the one in use marked.
 #[function_component(Activations)]
 pub fn activations(props: &Props) -> Html {
+    // The curves never change: compute their points once, not on every frame of training.
+    let curves = use_memo((), |_| EngineActivation::ALL.map(Curves::of));
     html! {
         <section class="lecture-panel activations" aria-labelledby="activations-title">
             <details>
@@ -60,7 +80,7 @@ pub fn activations(props: &Props) -> Html {
                     the activation's output f(z)." }</p>
                 <p class="explain">{ DERIVATIVE_SENTENCE }</p>
                 <ul class="activation-plots">
-                    { for EngineActivation::ALL.iter().map(|&a| plot_item(props, a)) }
+                    { for curves.iter().map(|curves| plot_item(props, curves)) }
                 </ul>
                 <p class="explain">{ STEP_NOTE }</p>
             </details>
@@ -75,19 +95,24 @@ pub const STEP_NOTE: &str = "Step: its true derivative is 0 everywhere except at
     squared loss this is the perceptron learning rule.";
 
 /// One plot in its list item, with its "in use" mark or its "Use" button.
-fn plot_item(props: &Props, engine: EngineActivation) -> Html {
+fn plot_item(props: &Props, curves: &Curves) -> Html {
+    let engine = curves.activation;
     let activation = model_activation(engine);
     let name = activation_text(activation);
     let in_use = props.config.activation == activation;
     let title_id = format!("activation-{}", engine.name());
-    let on_use = configure_with(&props.config, &props.on_configure, move |c, _: MouseEvent| {
-        c.activation = activation;
-    });
+    let on_use = configure_with(
+        &props.config,
+        &props.on_configure,
+        move |c, _: MouseEvent| {
+            c.activation = activation;
+        },
+    );
     html! {
         <li>
             <figure class={classes!("activation-plot", in_use.then_some("in-use"))}
                 aria-labelledby={title_id.clone()} aria-current={in_use.then_some("true")}>
-                { plot_svg(engine) }
+                { plot_svg(curves) }
                 <figcaption>
                     <strong id={title_id}>{ name }</strong>
                     if in_use { <span class="in-use-mark">{ " (in use)" }</span> }
@@ -105,28 +130,30 @@ fn plot_item(props: &Props, engine: EngineActivation) -> Html {
 
 /// The plot itself: grid lines at -1 and 1, the axes, then the derivative (dashed) and the
 /// function (solid). Hidden from screen readers: the caption says what it shows.
-fn plot_svg(activation: EngineActivation) -> Html {
+fn plot_svg(curves: &Curves) -> Html {
     let view_box = format!("0 0 {PLOT_WIDTH} {PLOT_HEIGHT}");
     let (x0, y0) = to_svg(0.0, 0.0);
     let (_, y_up) = to_svg(0.0, 1.0);
     let (_, y_down) = to_svg(0.0, -1.0);
-    let line = |y: f64, class: &'static str| {
-        html! { <line {class} x1="0" x2={PLOT_WIDTH.to_string()} y1={y.to_string()}
-            y2={y.to_string()} /> }
-    };
     html! {
         <svg viewBox={view_box} class="activation-svg" aria-hidden="true" focusable="false">
-            { line(y_up, "grid") }
-            { line(y_down, "grid") }
-            { line(y0, "axis") }
+            { across(y_up, "grid") }
+            { across(y_down, "grid") }
+            { across(y0, "axis") }
             <line class="axis" x1={x0.to_string()} x2={x0.to_string()} y1="0"
                 y2={PLOT_HEIGHT.to_string()} />
             <text x={(x0 + 3.0).to_string()} y={(y_up + 10.0).to_string()}>{ "1" }</text>
             <text x={(PLOT_WIDTH - 10.0).to_string()} y={(y0 - 4.0).to_string()}>{ "z" }</text>
-            <polyline class="derivative" points={svg_points(activation, Curve::Derivative)} />
-            <polyline class="value" points={svg_points(activation, Curve::Value)} />
+            <polyline class="derivative" points={curves.derivative.clone()} />
+            <polyline class="value" points={curves.value.clone()} />
         </svg>
     }
+}
+
+/// A line across the whole plot at height `y` (SVG units).
+fn across(y: f64, class: &'static str) -> Html {
+    let y = y.to_string();
+    html! { <line {class} x1="0" x2={PLOT_WIDTH.to_string()} y1={y.clone()} y2={y} /> }
 }
 
 /// The playground's activation for the engine's (the inverse of the model's own mapping).
@@ -218,7 +245,9 @@ mod tests {
 
     /// The sampled value of `curve` at exactly `z`.
     fn at(activation: EngineActivation, curve: Curve, z: f64) -> f64 {
-        let found = samples(activation, curve).into_iter().find(|&(x, _)| x == z);
+        let found = samples(activation, curve)
+            .into_iter()
+            .find(|&(x, _)| x == z);
         found.map(|(_, v)| v).unwrap_or(f64::NAN)
     }
 

@@ -90,15 +90,23 @@ impl OptimizerChoice {
     /// The update rule in words.
     pub fn rule(self) -> &'static str {
         match self {
-            OptimizerChoice::Sgd => "After each batch, every weight takes a step against its \
-                gradient, as long as the learning rate says.",
-            OptimizerChoice::SgdMomentum => "Like SGD, but each step also keeps a share \
-                (the momentum) of the last step, so the weights roll on through small bumps.",
-            OptimizerChoice::Adam => "Each weight gets its own step size: its running average \
-                gradient divided by the square root of its running average squared gradient.",
-            OptimizerChoice::Lbfgs => "Uses all training points at once, guesses the curvature \
-                from the last 10 steps, and halves the step until the loss falls enough; it \
-                ignores the learning rate and batch size.",
+            OptimizerChoice::Sgd => {
+                "After each batch, every weight takes a step against its gradient, as long \
+                as the learning rate says."
+            }
+            OptimizerChoice::SgdMomentum => {
+                "Like SGD, but each step also keeps a share (the momentum) of the last \
+                step, so the weights roll on through small bumps."
+            }
+            OptimizerChoice::Adam => {
+                "Each weight gets its own step size: its running average gradient divided \
+                by the square root of its running average squared gradient."
+            }
+            OptimizerChoice::Lbfgs => {
+                "Uses all training points at once, guesses the curvature from the last 10 \
+                steps, and halves the step until the loss falls enough; it ignores the \
+                learning rate and batch size."
+            }
         }
     }
 
@@ -190,7 +198,10 @@ mod tests {
         assert_eq!((config.optimizer, config.momentum), (Optimizer::Sgd, 0.9));
         config.momentum = 0.5;
         OptimizerChoice::SgdMomentum.apply(&mut config);
-        assert_eq!(config.momentum, 0.5, "already SGD with momentum: nothing changes");
+        assert_eq!(
+            config.momentum, 0.5,
+            "already SGD with momentum: nothing changes"
+        );
         OptimizerChoice::Adam.apply(&mut config);
         assert_eq!((config.optimizer, config.momentum), (Optimizer::Adam, 0.5));
         OptimizerChoice::Sgd.apply(&mut config);
@@ -204,7 +215,10 @@ mod tests {
             assert_eq!(OptimizerChoice::from_value(choice.value()), Some(choice));
         }
         for optimizer in Optimizer::ALL {
-            assert!(OptimizerChoice::from_value(optimizer.name()).is_some(), "{optimizer}");
+            assert!(
+                OptimizerChoice::from_value(optimizer.name()).is_some(),
+                "{optimizer}"
+            );
         }
         assert_eq!(OptimizerChoice::from_value("momentum"), None);
     }
@@ -221,6 +235,10 @@ mod tests {
         assert!(optimizer_formula(&config).ends_with("w ← w + μ v - η g"));
         config.momentum = 0.0;
         assert_eq!(optimizer_formula(&config), "w ← w - η g");
-        assert!(OptimizerChoice::Lbfgs.rule().contains("ignores the learning rate"));
+        assert!(
+            OptimizerChoice::Lbfgs
+                .rule()
+                .contains("ignores the learning rate")
+        );
     }
 }
