@@ -403,11 +403,12 @@ impl App {
     /// The lecture panels under the page: the activation functions and the optimizers.
     fn view_lecture(&self, ctx: &Context<Self>) -> Html {
         let config = self.session.config().clone();
+        let hide_text = config.hide_text;
         let on_configure = ctx
             .link()
             .callback(|config| Msg::Configure(Box::new(config)));
         html! {
-            <div class="lecture">
+            <div class={classes!("lecture", hide_text.then_some("hide-text"))}>
                 <Activations config={config.clone()} {on_configure} />
                 <OptimizerGuide {config} />
             </div>

@@ -118,7 +118,7 @@ fn plot_item(props: &Props, curves: &Curves) -> Html {
                     if in_use { <span class="in-use-mark">{ " (in use)" }</span> }
                     <br />{ "f(z) = " }<code>{ formula(engine) }</code>
                     <br />{ "f'(z) = " }<code>{ derivative_formula(engine) }</code>
-                    <br />{ "Output range: " }<code>{ range_text(engine) }</code>
+                    <br />{ "Output range: " }<code class="range">{ range_text(engine) }</code>
                 </figcaption>
                 if !in_use && shown(&props.config, "activation") {
                     <button class="secondary" onclick={on_use}>{ format!("Use {name}") }</button>
@@ -142,7 +142,7 @@ fn plot_svg(curves: &Curves) -> Html {
             { across(y0, "axis") }
             <line class="axis" x1={x0.to_string()} x2={x0.to_string()} y1="0"
                 y2={PLOT_HEIGHT.to_string()} />
-            <text x={(x0 + 3.0).to_string()} y={(y_up + 10.0).to_string()}>{ "1" }</text>
+            <text x="2" y={(y_up - 3.0).to_string()}>{ "1" }</text>
             <text x={(PLOT_WIDTH - 10.0).to_string()} y={(y0 - 4.0).to_string()}>{ "z" }</text>
             <polyline class="derivative" points={curves.derivative.clone()} />
             <polyline class="value" points={curves.value.clone()} />
