@@ -1,10 +1,12 @@
 // The lecture panels: the activation functions (six plots, the one in use marked), the loss in
 // use (formula beside the live training loss, the penalty apart) and the optimizer choice
 // (SGD with momentum, Adam) changed mid-run without losing the weights or the epoch.
+import { createRequire } from 'node:module';
 import { withPlayground, fragmentOf } from '../lib/page.mjs';
 import { assert, assertNoProblems, readInteger } from '../lib/assert.mjs';
 
 const SEEDED = '#seed=0.5';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ACTIVATIONS = ['Linear', 'Sigmoid', 'Tanh', 'ReLU', 'Leaky ReLU', 'Step'];
 
 /** Opens the playground at `fragment`, runs `check(page)`, and then refuses page errors. */
@@ -41,6 +43,25 @@ async function openActivations(page) {
   await panel.getByText('Activation functions', { exact: true }).click();
   await panel.getByRole('figure').first().waitFor();
   return panel;
+}
+
+/** Opens the optimizer guide and returns it. */
+async function openGuide(page) {
+  const name = 'How the optimizers update the weights';
+  const panel = page.getByRole('region', { name });
+  await panel.getByText(name, { exact: true }).click();
+  return panel;
+}
+
+/** The serious and critical problems axe-core finds in the page, one line each. */
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+      .map((v) => `${v.id}: ${v.help} (${v.nodes[0].target.join(' ')})`);
+  });
+  return violations;
 }
 
 /** The names of the figures marked as in use. */
@@ -122,8 +143,7 @@ export const tests = [
     name: 'the optimizer guide marks the optimizer in use with its rule',
     run: (ctx) => withPage(ctx, '#optimizer=sgd&momentum=0.5&seed=0.5', async (page) => {
       assert.equal(await select(page, 'Optimizer').inputValue(), 'sgd-momentum');
-      const panel = page.getByRole('region', { name: 'How the optimizers update the weights' });
-      await panel.getByText('How the optimizers update the weights', { exact: true }).click();
+      const panel = await openGuide(page);
       const marked = panel.locator('[aria-current="true"]');
       assert.equal(await marked.count(), 1);
       assert.ok((await marked.innerText()).startsWith('SGD with momentum'));
@@ -149,10 +169,20 @@ export const tests = [
     run: (ctx) => withPage(ctx, SEEDED, async (page) => {
       await page.getByRole('button', { name: 'Large text' }).click();
       await openActivations(page);
-      const guide = page.getByRole('region', { name: 'How the optimizers update the weights' });
-      await guide.getByText('How the optimizers update the weights', { exact: true }).click();
+      await openGuide(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `the page is ${width} px wide on a 390 px screen`);
     }, { viewport: { width: 390, height: 844 } }),
+  },
+  {
+    name: 'axe-core: the open lecture panels',
+    run: (ctx) => withPage(ctx, '#regularization=L1&regularizationRate=0.01&seed=0.5',
+      async (page) => {
+        await step(page, 1);
+        await openActivations(page);
+        await openGuide(page);
+        const problems = await seriousViolations(page);
+        assert.equal(problems.length, 0, `axe found:\n  ${problems.join('\n  ')}`);
+      }),
   },
 ];
