@@ -18,11 +18,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, MessageEvent};
 use yew::prelude::*;
 
+use crate::components::activations::Activations;
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
 use crate::components::data_panel::DataPanel;
 use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
+use crate::components::objective::ObjectivePanel;
+use crate::components::optimizers::OptimizerGuide;
 use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
@@ -244,10 +247,12 @@ impl Component for App {
                     { self.view_messages(ctx) }
                     { self.view_boundary() }
                     <LossChart series={self.losses.clone()} />
+                    { self.view_objective() }
                     <p class="explain">{ self.explanation() }</p>
                     <Help />
                 </section>
             </main>
+            { self.view_lecture(ctx) }
             </>
         }
     }
@@ -438,6 +443,32 @@ impl App {
                     aria-valuetext={shown.clone()} {onchange} />
                 <span class="speed-value" aria-hidden="true">{ shown }</span>
             </span>
+        }
+    }
+
+    /// The loss in use with its formula and value, and the weight penalty.
+    fn view_objective(&self) -> Html {
+        let trainer = self.session.trainer();
+        html! {
+            <ObjectivePanel objective={self.session.network().spec().objective}
+                train_loss={self.session.readout().train_loss}
+                regularization={self.session.config().regularization}
+                penalty={trainer.penalty()} />
+        }
+    }
+
+    /// The lecture panels under the page: the activation functions and the optimizers.
+    fn view_lecture(&self, ctx: &Context<Self>) -> Html {
+        let config = self.session.config().clone();
+        let hide_text = config.hide_text;
+        let on_configure = ctx
+            .link()
+            .callback(|config| Msg::Configure(Box::new(config)));
+        html! {
+            <div class={classes!("lecture", hide_text.then_some("hide-text"))}>
+                <Activations config={config.clone()} {on_configure} />
+                <OptimizerGuide {config} />
+            </div>
         }
     }
 

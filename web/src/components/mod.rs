@@ -1,11 +1,14 @@
 //! The page's parts, one component a file.
 
+pub mod activations;
 pub mod boundary;
 pub mod data_panel;
 pub mod dataset_preview;
 pub mod help;
 pub mod loss_chart;
 pub mod network;
+pub mod objective;
+pub mod optimizers;
 pub mod preset_select;
 pub mod readouts;
 pub mod settings_panel;

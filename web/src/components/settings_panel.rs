@@ -12,6 +12,7 @@ use playground_model::config::{
 use playground_model::link::format_real;
 use yew::prelude::*;
 
+use crate::components::optimizers::{OptimizerChoice, optimizer_choices, optimizer_formula};
 use crate::components::widgets::{Checkbox, Choice, Select, Slider, configure_with};
 
 /// TensorFlow Playground's learning rates.
@@ -246,7 +247,8 @@ fn optimizer_group(props: &Props) -> Html {
             if sgd && shown(c, "momentum") { { momentum(props) } }
             if sgd && shown(c, "nesterov") { { nesterov(props) } }
             if shown(c, "optimizer") {
-                <p class="rule">{ optimizer_rule(c) }</p>
+                <p class="rule">{ optimizer_rule(c) }<br />
+                    <code>{ optimizer_formula(c) }</code></p>
             }
         </div>
     }
@@ -254,13 +256,13 @@ fn optimizer_group(props: &Props) -> Html {
 
 fn optimizer(props: &Props) -> Html {
     let on_change = configure_with(&props.config, &props.on_configure, |c, v: String| {
-        if let Some(o) = Optimizer::from_name(&v) {
-            c.optimizer = o;
+        if let Some(choice) = OptimizerChoice::from_value(&v) {
+            choice.apply(c);
         }
     });
     html! {
-        <Select id="optimizer" label="Optimizer" value={props.config.optimizer.name()}
-            options={choices(Optimizer::ALL, Optimizer::name, optimizer_text)} {on_change} />
+        <Select id="optimizer" label="Optimizer" value={OptimizerChoice::of(&props.config).value()}
+            options={optimizer_choices()} {on_change} />
     }
 }
 
