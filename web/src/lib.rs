@@ -11,6 +11,7 @@
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod neurons;
 pub mod pictures;
 pub mod render;
 

@@ -7,6 +7,7 @@ use nn_core::{Dataset, Domain, Objective, Task, Workspace};
 use playground_model::{LossHistory, Session};
 
 use crate::components::boundary::{BoundaryView, Point};
+use crate::neurons::boundary_lines;
 use crate::render::colour::{class_colour, diverging};
 use crate::render::heatmap::Grid;
 use crate::render::loss_chart::LossSeries;
@@ -70,6 +71,7 @@ impl Pictures {
             domain,
             points: shown,
             discretize: config.discretize,
+            lines: boundary_lines(session),
         })
     }
 }

@@ -6,6 +6,7 @@ pub mod dataset_preview;
 pub mod help;
 pub mod loss_chart;
 pub mod network;
+pub mod perceptron;
 pub mod readouts;
 pub mod settings_panel;
 pub mod widgets;
