@@ -133,7 +133,7 @@ export const tests = [
         'h1: x2 = -1.00 x1 + 0.50', 'h2: x2 = -1.00 x1 + 1.50',
       ]);
       await page.waitForTimeout(100);
-      assert.ok(await darkPixels(page) > 300, 'the dashed lines are not drawn');
+      assert.ok(await darkPixels(page) > 200, 'the dashed lines are not drawn');
       assert.equal(await panel(page).count(), 0, 'a network with a hidden layer is no perceptron');
       assert.ok(await playFor(page, 50) >= 50);
       assert.equal(await readInteger(page, 'Training accuracy'), 100);

@@ -26,6 +26,8 @@ const BOTTOM: f64 = 30.0;
 const RIGHT: f64 = 12.0;
 /// Ticks asked for on each axis.
 const TICKS: usize = 6;
+/// Radius of a data point in canvas pixels, unless the view asks for another.
+pub const POINT_RADIUS: f64 = 3.5;
 /// Name of this canvas in messages; also its accessible name.
 const NAME: &str = "Decision boundary";
 
@@ -55,6 +57,8 @@ pub struct BoundaryView {
     pub discretize: bool,
     /// Neurons' lines drawn over the picture (see `crate::neurons::boundary_lines`).
     pub lines: Vec<NeuronLine>,
+    /// Radius of the drawn points in canvas pixels.
+    pub point_radius: f64,
 }
 
 impl Default for BoundaryView {
@@ -67,6 +71,7 @@ impl Default for BoundaryView {
             points: Vec::new(),
             discretize: false,
             lines: Vec::new(),
+            point_radius: POINT_RADIUS,
         }
     }
 }
@@ -100,13 +105,14 @@ pub fn decision_boundary(props: &Props) -> Html {
         <>
         <canvas ref={canvas} class="boundary" role="img" aria-label={NAME}
             width={width.to_string()} height={height.to_string()} />
-        { line_legend(&props.view.lines) }
+        { line_legend(&props.view.lines, &props.view.domain) }
         </>
     }
 }
 
-/// The equations of the labelled (hidden neurons') lines, listed under the picture.
-fn line_legend(lines: &[NeuronLine]) -> Html {
+/// The equations of the labelled (hidden neurons') lines, listed under the picture, each saying
+/// when it misses the picture.
+fn line_legend(lines: &[NeuronLine], domain: &Domain) -> Html {
     let labelled: Vec<&NeuronLine> = lines.iter().filter(|l| !l.label.is_empty()).collect();
     if labelled.is_empty() {
         return html! {};
@@ -117,9 +123,7 @@ fn line_legend(lines: &[NeuronLine]) -> Html {
                 { "Dashed lines: where each hidden neuron's sum w1 x1 + w2 x2 + b is 0" }
             </p>
             <ul aria-labelledby="boundary-lines-title">
-                { for labelled.iter().map(|line| html! {
-                    <li>{ format!("{}: {}", line.label, line.equation()) }</li>
-                }) }
+                { for labelled.iter().map(|l| html! { <li>{ legend_entry(l, domain) }</li> }) }
             </ul>
         </div>
     }
@@ -155,7 +159,7 @@ fn draw(
             &context,
             NAME,
             to_canvas(&view.domain, point),
-            3.5,
+            view.point_radius,
             &point.colour.css(),
         )?;
     }
@@ -165,6 +169,17 @@ fn draw(
     }
     context.set_line_width(1.0);
     draw_axes(&context, &view.domain)
+}
+
+/// `h1: x2 = -1.00 x1 + 0.50`, saying so when the line misses the picture.
+fn legend_entry(line: &NeuronLine, domain: &Domain) -> String {
+    let outside = line.segment(domain).is_none();
+    let note = if outside {
+        " (outside the picture)"
+    } else {
+        ""
+    };
+    format!("{}: {}{note}", line.label, line.equation())
 }
 
 /// One neuron's line, clipped to the domain: dark on a white halo so it shows on both colours;
