@@ -98,16 +98,18 @@ export const tests = [
         assert.equal(await readText(page, 'Decision line'), 'x2 = -3.10 x1 + 1.50');
       }),
   },
-  {
-    name: 'a single neuron learns AND to 100 % training accuracy',
-    run: (ctx) => withPlayground(ctx, '#preset=perceptron-and&seed=0.5', async (page) => {
-      await page.getByRole('button', { name: 'Play' }).click();
-      await waitForInteger(page, 'Training accuracy', 100, 30_000);
-      await page.getByRole('button', { name: 'Pause' }).click();
-      assert.equal(await readInteger(page, 'Training accuracy'), 100);
-      assertNoProblems(page);
-    }),
-  },
+  ...['gate-and', 'gate-or', 'gate-nand'].map((gate) => ({
+    name: `a single neuron learns ${gate} to 100 % training accuracy`,
+    run: (ctx) => withPlayground(ctx, `#preset=perceptron-and&dataset=${gate}&seed=0.5`,
+      async (page) => {
+        await panel(page).waitFor();
+        await page.getByRole('button', { name: 'Play' }).click();
+        await waitForInteger(page, 'Training accuracy', 100, 30_000);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        assert.equal(await readInteger(page, 'Training accuracy'), 100);
+        assertNoProblems(page);
+      }),
+  })),
   {
     name: 'on XOR a single neuron stays at or below 75 % and the page says why',
     run: (ctx) => withPlayground(ctx, '#preset=perceptron-xor&seed=0.5', async (page) => {
