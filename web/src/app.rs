@@ -26,10 +26,12 @@ use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::objective::ObjectivePanel;
 use crate::components::optimizers::OptimizerGuide;
+use crate::components::perceptron::PerceptronPanel;
 use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
 use crate::embed::{self, Command};
+use crate::neurons::Perceptron;
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
 
@@ -246,6 +248,7 @@ impl Component for App {
                     <Readouts readout={self.session.readout()} />
                     { self.view_messages(ctx) }
                     { self.view_boundary() }
+                    { self.view_perceptron(ctx) }
                     <LossChart series={self.losses.clone()} />
                     { self.view_objective() }
                     <p class="explain">{ self.explanation() }</p>
@@ -495,6 +498,19 @@ impl App {
         match &self.boundary {
             Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
             None => html! { <p class="explain">{ NOT_PLANE_DATA }</p> },
+        }
+    }
+
+    /// The Perceptron panel, when the network is a single neuron.
+    fn view_perceptron(&self, ctx: &Context<Self>) -> Html {
+        let Some(neuron) = Perceptron::from_session(&self.session) else {
+            return html! {};
+        };
+        let link = ctx.link();
+        html! {
+            <PerceptronPanel {neuron}
+                on_set_weight={link.callback(|(input, value)| Msg::SetWeight(0, 0, input, value))}
+                on_set_bias={link.callback(|value| Msg::SetBias(0, 0, value))} />
         }
     }
 

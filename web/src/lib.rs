@@ -12,6 +12,7 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod error;
+pub mod neurons;
 pub mod pictures;
 pub mod render;
 

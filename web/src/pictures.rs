@@ -4,9 +4,11 @@
 use nn_core::data::Features;
 use nn_core::grid::{GridOutputs, evaluate_grid_into};
 use nn_core::{Dataset, Domain, Objective, Task, Workspace};
-use playground_model::{LossHistory, Session};
+use playground_model::config::DatasetKind;
+use playground_model::{Config, LossHistory, Session};
 
-use crate::components::boundary::{BoundaryView, Point};
+use crate::components::boundary::{BoundaryView, POINT_RADIUS, Point};
+use crate::neurons::boundary_lines;
 use crate::render::colour::{class_colour, diverging};
 use crate::render::heatmap::Grid;
 use crate::render::loss_chart::LossSeries;
@@ -70,6 +72,8 @@ impl Pictures {
             domain,
             points: shown,
             discretize: config.discretize,
+            lines: boundary_lines(session),
+            point_radius: point_radius(config),
         })
     }
 }
@@ -100,6 +104,23 @@ fn output_grid(outputs: &GridOutputs, objective: Objective, size: usize) -> Grid
 fn plane_domain(data: &Dataset) -> Option<Domain> {
     (data.dim == 2).then_some(data.domain?)
 }
+
+/// Radius of the drawn points: a gate's four corners each hold many identical points, so they
+/// are drawn large enough to see from the back of a lecture room.
+fn point_radius(config: &Config) -> f64 {
+    let gate = matches!(
+        config.dataset,
+        DatasetKind::GateAnd | DatasetKind::GateOr | DatasetKind::GateNand | DatasetKind::GateXor
+    );
+    if gate && config.class_count().is_some() {
+        GATE_POINT_RADIUS
+    } else {
+        POINT_RADIUS
+    }
+}
+
+/// Radius of a gate's corner points in canvas pixels.
+const GATE_POINT_RADIUS: f64 = 8.0;
 
 /// The points of a 2-D data set, as drawn: coloured by class, or regression targets (in
 /// [-1, 1]) on the diverging scale.
@@ -211,6 +232,14 @@ mod tests {
         let mut raw = Pictures::default();
         raw.boundary(&session);
         assert_eq!(p, 2.0 * raw.grid().output(0)[0] - 1.0);
+    }
+
+    #[test]
+    fn a_gates_corners_are_drawn_large_and_other_points_small() {
+        let gate = Pictures::default().boundary(&session("#dataset=gate-and&seed=1"));
+        assert_eq!(gate.unwrap().point_radius, GATE_POINT_RADIUS);
+        let circle = Pictures::default().boundary(&session("#dataset=circle&seed=1"));
+        assert_eq!(circle.unwrap().point_radius, POINT_RADIUS);
     }
 
     #[test]

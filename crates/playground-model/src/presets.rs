@@ -28,6 +28,16 @@ macro_rules! perceptron_link {
     };
 }
 
+/// XOR = AND(OR, NAND) as a 2-2-1 network of sigmoid neurons, set by hand so that it is right
+/// before any training. Hidden neuron 1 is OR: sigmoid(6 x1 + 6 x2 - 3), whose line
+/// x2 = -x1 + 0.5 leaves only (0, 0) below it; hidden neuron 2 is NAND: sigmoid(-6 x1 - 6 x2 + 9),
+/// whose line x2 = -x1 + 1.5 leaves only (1, 1) above it; the output is AND of the two:
+/// sigmoid(10 h1 + 10 h2 - 15), true only in the band between the lines.
+const XOR_FROM_GATES: &str = "dataset=gate-xor&networkShape=2&activation=sigmoid\
+    &loss=cross-entropy&learningRate=0.3&batchSize=10&x=true&y=true&xTimesY=false\
+    &xSquared=false&ySquared=false&sinX=false&sinY=false&percTrainData=50&noise=0\
+    &weights=1:6,6,-6,-6/-3,9;10,10/-15";
+
 /// The presets, in lecture order.
 pub const PRESETS: &[Preset] = &[
     Preset {
@@ -57,6 +67,11 @@ pub const PRESETS: &[Preset] = &[
         title: "One hidden layer solves XOR",
         link: "dataset=gate-xor&networkShape=4&activation=tanh&loss=cross-entropy\
                &optimizer=adam&learningRate=0.03&batchSize=10&x=true&y=true&percTrainData=50",
+    },
+    Preset {
+        name: "xor-from-gates",
+        title: "XOR built from gates: OR and NAND, then AND",
+        link: XOR_FROM_GATES,
     },
     Preset {
         name: "activations",
@@ -213,6 +228,17 @@ mod tests {
             let known = name == "NAME" || name.starts_with("overfitting&") || find(name).is_some();
             assert!(known, "README lists an unknown preset {name}");
         }
+    }
+
+    #[test]
+    fn xor_from_gates_is_a_2_2_1_sigmoid_network_with_its_weights() {
+        let config = decode("preset=xor-from-gates", || "1".into()).config;
+        assert_eq!(config.dataset, DatasetKind::GateXor);
+        assert_eq!(config.layer_sizes(), vec![2, 2, 1]);
+        let weights = config.weights.expect("the preset sets the weights");
+        assert!(weights.fits(&[2, 2, 1]));
+        assert_eq!(weights.layers[0].biases, vec![-3.0, 9.0]);
+        assert_eq!(weights.layers[1].weights, vec![10.0, 10.0]);
     }
 
     #[test]

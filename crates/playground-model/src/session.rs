@@ -706,4 +706,31 @@ mod tests {
             "{start} -> {readout:?}"
         );
     }
+
+    /// The outputs of the hidden neurons of `session` at the corner (x1, x2).
+    fn hidden_outputs(session: &Session, x1: f64, x2: f64) -> Vec<f64> {
+        let mut workspace = Workspace::new(session.network());
+        workspace.forward(session.network(), &[x1, x2]);
+        workspace.layer_output(0).to_vec()
+    }
+
+    #[test]
+    fn xor_from_gates_is_right_before_training_and_its_hidden_neurons_are_or_and_nand() {
+        use nn_core::data::Gate;
+        let mut session = session("preset=xor-from-gates&seed=1");
+        for epochs in [0, 50] {
+            let readout = session.run(epochs).unwrap();
+            assert_eq!(readout.epoch, epochs);
+            assert_eq!(readout.train_accuracy, Some(1.0), "epoch {epochs}");
+            assert_eq!(readout.test_accuracy, Some(1.0), "epoch {epochs}");
+            // A sigmoid neuron says "true" when its output is above 1/2.
+            for (x1, x2) in [(false, false), (false, true), (true, false), (true, true)] {
+                let (a, b) = (f64::from(u8::from(x1)), f64::from(u8::from(x2)));
+                let hidden = hidden_outputs(&session, a, b);
+                let said = [hidden[0] > 0.5, hidden[1] > 0.5];
+                let gates = [Gate::Or.output(x1, x2), Gate::Nand.output(x1, x2)];
+                assert_eq!(said, gates, "corner ({a}, {b}) at epoch {epochs}");
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::error::ViewError;
+use crate::neurons::NeuronLine;
 use crate::render::axes::{label, ticks};
 use crate::render::canvas::{context_2d, dot, put_pixels_at};
 use crate::render::colour::{Rgb, background, discrete, diverging};
@@ -25,6 +26,8 @@ const BOTTOM: f64 = 30.0;
 const RIGHT: f64 = 12.0;
 /// Ticks asked for on each axis.
 const TICKS: usize = 6;
+/// Radius of a data point in canvas pixels, unless the view asks for another.
+pub const POINT_RADIUS: f64 = 3.5;
 /// Name of this canvas in messages; also its accessible name.
 const NAME: &str = "Decision boundary";
 
@@ -52,6 +55,10 @@ pub struct BoundaryView {
     pub points: Vec<Point>,
     /// Two colours instead of the continuous scale.
     pub discretize: bool,
+    /// Neurons' lines drawn over the picture (see `crate::neurons::boundary_lines`).
+    pub lines: Vec<NeuronLine>,
+    /// Radius of the drawn points in canvas pixels.
+    pub point_radius: f64,
 }
 
 impl Default for BoundaryView {
@@ -63,6 +70,8 @@ impl Default for BoundaryView {
             domain: Domain::square(6.0),
             points: Vec::new(),
             discretize: false,
+            lines: Vec::new(),
+            point_radius: POINT_RADIUS,
         }
     }
 }
@@ -93,8 +102,30 @@ pub fn decision_boundary(props: &Props) -> Html {
     }
     let (width, height) = canvas_size();
     html! {
+        <>
         <canvas ref={canvas} class="boundary" role="img" aria-label={NAME}
             width={width.to_string()} height={height.to_string()} />
+        { line_legend(&props.view.lines, &props.view.domain) }
+        </>
+    }
+}
+
+/// The equations of the labelled (hidden neurons') lines, listed under the picture, each saying
+/// when it misses the picture.
+fn line_legend(lines: &[NeuronLine], domain: &Domain) -> Html {
+    let labelled: Vec<&NeuronLine> = lines.iter().filter(|l| !l.label.is_empty()).collect();
+    if labelled.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="boundary-lines">
+            <p id="boundary-lines-title">
+                { "Dashed lines: where each hidden neuron's sum w1 x1 + w2 x2 + b is 0" }
+            </p>
+            <ul aria-labelledby="boundary-lines-title">
+                { for labelled.iter().map(|l| html! { <li>{ legend_entry(l, domain) }</li> }) }
+            </ul>
+        </div>
     }
 }
 
@@ -128,12 +159,87 @@ fn draw(
             &context,
             NAME,
             to_canvas(&view.domain, point),
-            3.5,
+            view.point_radius,
             &point.colour.css(),
         )?;
     }
 
+    for line in &view.lines {
+        draw_line(&context, &view.domain, line)?;
+    }
+    context.set_line_width(1.0);
     draw_axes(&context, &view.domain)
+}
+
+/// `h1: x2 = -1.00 x1 + 0.50`, saying so when the line misses the picture.
+fn legend_entry(line: &NeuronLine, domain: &Domain) -> String {
+    let outside = line.segment(domain).is_none();
+    let note = if outside {
+        " (outside the picture)"
+    } else {
+        ""
+    };
+    format!("{}: {}{note}", line.label, line.equation())
+}
+
+/// One neuron's line, clipped to the domain: dark on a white halo so it shows on both colours;
+/// dashed and labelled near its first end for a hidden neuron.
+fn draw_line(
+    context: &CanvasRenderingContext2d,
+    domain: &Domain,
+    line: &NeuronLine,
+) -> Result<(), ViewError> {
+    let Some([from, to]) = line.segment(domain) else {
+        return Ok(());
+    };
+    let (from, to) = (plane_to_canvas(domain, from), plane_to_canvas(domain, to));
+    let (width, dash) = if line.dashed { (1.5, 6.0) } else { (2.5, 0.0) };
+    let pattern = js_sys::Array::new();
+    if dash > 0.0 {
+        pattern.push(&dash.into());
+        pattern.push(&(dash * 0.6).into());
+    }
+    context.set_line_dash(&pattern).map_err(draw_error)?;
+    for (colour, extra) in [("#fff", 2.0), ("#1d2327", 0.0)] {
+        context.set_stroke_style_str(colour);
+        context.set_line_width(width + extra);
+        tick_mark(context, from, to);
+    }
+    context
+        .set_line_dash(&js_sys::Array::new())
+        .map_err(draw_error)?;
+    if line.label.is_empty() {
+        return Ok(());
+    }
+    let at = (
+        from.0 + 0.1 * (to.0 - from.0),
+        from.1 + 0.1 * (to.1 - from.1),
+    );
+    label_text(context, &line.label, (at.0 + 6.0, at.1 - 6.0))
+}
+
+/// A short bold label with a white outline, readable on either colour.
+fn label_text(
+    context: &CanvasRenderingContext2d,
+    text: &str,
+    (x, y): (f64, f64),
+) -> Result<(), ViewError> {
+    context.set_font("bold 14px sans-serif");
+    context.set_text_align("left");
+    context.set_text_baseline("bottom");
+    context.set_line_width(3.0);
+    context.set_stroke_style_str("#fff");
+    context.stroke_text(text, x, y).map_err(draw_error)?;
+    context.set_fill_style_str("#1d2327");
+    fill_text(context, text, x, y)
+}
+
+/// A browser's refusal of a canvas call, as this canvas's error.
+fn draw_error(err: wasm_bindgen::JsValue) -> ViewError {
+    ViewError::Draw {
+        canvas: NAME,
+        detail: err.as_string().unwrap_or_else(|| format!("{err:?}")),
+    }
 }
 
 /// Tick marks and labels along the bottom (x1) and left (x2) edges of the heatmap.
@@ -182,8 +288,13 @@ fn fill_text(
 
 /// Canvas coordinates of a point: x1 to the right, x2 upwards.
 fn to_canvas(domain: &Domain, point: &Point) -> (f64, f64) {
+    plane_to_canvas(domain, (point.x1, point.x2))
+}
+
+/// Canvas coordinates of (x1, x2).
+fn plane_to_canvas(domain: &Domain, (x1, x2): (f64, f64)) -> (f64, f64) {
     let side = f64::from(SIDE);
-    let x = LEFT + (point.x1 - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
-    let y = TOP + (domain.x2_max - point.x2) / (domain.x2_max - domain.x2_min) * side;
+    let x = LEFT + (x1 - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
+    let y = TOP + (domain.x2_max - x2) / (domain.x2_max - domain.x2_min) * side;
     (x, y)
 }

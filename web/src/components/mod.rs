@@ -9,6 +9,7 @@ pub mod loss_chart;
 pub mod network;
 pub mod objective;
 pub mod optimizers;
+pub mod perceptron;
 pub mod preset_select;
 pub mod readouts;
 pub mod settings_panel;
