@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { openPage } from '../lib/browser.mjs';
 import { serve } from '../lib/server.mjs';
@@ -17,6 +17,7 @@ import {
 const PACKAGE_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/package.sh');
 const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"[^>]*>\s*/;
 const INLINE_SCRIPT = '<script>window.inlineScriptRan = true;</script>';
+const BOOT_NOTE = /open it from a web server/;
 
 /** The policy of the built index.html's meta tag, on one line as a header needs it. */
 async function metaPolicy(dist) {
@@ -161,6 +162,7 @@ export const tests = [
       const headers = { 'content-security-policy': await metaPolicy(ctx.dist) };
       await withSite(ctx, { root: ctx.dist, headers }, async (page, warnings) => {
         await assertPageTrains(page);
+        assert.equal(await page.getByText(BOOT_NOTE).count(), 0, 'the start-up note stayed');
         await page.waitForTimeout(3500);
         assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
         assert.deepEqual(warnings, []);
@@ -175,6 +177,21 @@ export const tests = [
   {
     name: 'negative control: the header blocks an inline script',
     run: inlineScriptBlocked('header'),
+  },
+  {
+    name: 'opened as a file, the page says to open it from a web server',
+    run: async ({ browser, dist }) => {
+      const page = await openPage(browser);
+      try {
+        await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+        await page.getByText(BOOT_NOTE).waitFor();
+        await page.waitForTimeout(1000);
+        assert.ok(await page.getByText(BOOT_NOTE).isVisible(), 'the note went away');
+        assert.equal(await page.getByRole('button', { name: 'Play' }).count(), 0);
+      } finally {
+        await page.context().close();
+      }
+    },
   },
   { name: 'scripts/package.sh: the zip (zip) works unpacked under a sub-path', run: zipWorks({}) },
   {

@@ -8,3 +8,5 @@ const wasm = new URL(tag.dataset.wasm, document.baseURI);
 
 const { default: init } = await import(js.href);
 await init({ module_or_path: wasm });
+// The app runs: the note that says what to do when it does not (index.html) can go.
+document.getElementById('boot-note')?.remove();
