@@ -1,11 +1,13 @@
 // Opening the playground in a test: serve dist/, open a page at a fragment, run a check, and
 // close everything whatever happens.
+import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { openPage } from './browser.mjs';
 
 /**
  * Serves dist/ under `prefix`, opens it at `fragment` (e.g. '#dataset=xor'), waits for the Play
- * button, runs `check(page, site)`, then closes the page and the server.
+ * button, runs `check(page, site)`, checks that no request left 127.0.0.1, then closes the page
+ * and the server.
  */
 export async function withPlayground({ browser, dist }, fragment, check, options = {}) {
   const site = await serve(dist, options.prefix ?? '/');
@@ -14,6 +16,8 @@ export async function withPlayground({ browser, dist }, fragment, check, options
     await page.goto(site.url + fragment);
     await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
     await check(page, site);
+    // Every test's page, not only those that check for problems, must work offline.
+    assert.deepEqual(page.problems.outside, [], 'the page made requests outside 127.0.0.1');
   } finally {
     await page.context().close();
     await site.close();

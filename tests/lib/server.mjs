@@ -28,11 +28,13 @@ function resolvePath(root, prefix, urlPath) {
 /**
  * Serves `root` at `prefix` (which starts and ends with '/') on 127.0.0.1 and an ephemeral port.
  * Extra files (path -> {type, body}) are served at the server's top level, for test pages.
- * Resolves to { origin, url, close }.
+ * `options.headers` (name -> value) are sent with every response, as a host's configuration
+ * would (e.g. a Content-Security-Policy header). Resolves to { origin, url, close }.
  */
-export async function serve(root, prefix = '/', extra = {}) {
+export async function serve(root, prefix = '/', extra = {}, options = {}) {
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     if (extra[urlPath]) {
       res.writeHead(200, { 'content-type': extra[urlPath].type });
       res.end(extra[urlPath].body);

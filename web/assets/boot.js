@@ -1,0 +1,12 @@
+// Starts the playground. Trunk writes the addresses of the wasm-bindgen glue and of the
+// WebAssembly module (their names carry a content hash) into this script's tag (`pattern_script`
+// in Trunk.toml). The loader lives in this file, not inline in index.html, so the page's
+// Content-Security-Policy can allow scripts from its own origin only.
+const tag = document.querySelector('script[data-wasm]');
+const js = new URL(tag.dataset.js, document.baseURI);
+const wasm = new URL(tag.dataset.wasm, document.baseURI);
+
+const { default: init } = await import(js.href);
+await init({ module_or_path: wasm });
+// The app runs: the note that says what to do when it does not (index.html) can go.
+document.getElementById('boot-note')?.remove();
