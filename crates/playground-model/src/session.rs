@@ -654,6 +654,17 @@ mod tests {
     }
 
     #[test]
+    fn the_digits_preset_reaches_the_reference_test_accuracy() {
+        // shared/reference/sklearn.json, digits."adam_(64,)_default_maxiter200": scikit-learn's
+        // mean test accuracy 0.9636 over seeds 0-4; the target is that minus 0.02. With seed 1
+        // this session first gets there after 92 epochs (measured 2026-12-03).
+        let mut digits = session("preset=digits&seed=1");
+        assert_eq!(digits.inputs().1.len(), 594, "a third of the 1797 digits test");
+        let reached = (1..=150).find(|_| digits.step().unwrap().test_accuracy >= Some(0.9436));
+        assert!(reached.is_some(), "{:?}", digits.readout());
+    }
+
+    #[test]
     fn accuracy_history_follows_the_readouts_once_per_run() {
         let mut xor = session("dataset=xor&seed=3");
         for _ in 0..3 {
@@ -730,7 +741,7 @@ mod tests {
         let gap = readout.train_accuracy.unwrap() - readout.test_accuracy.unwrap();
         assert!(gap > 0.05, "{readout:?}");
 
-        let mut regression = session("preset=regression&seed=1");
+        let mut regression = session("preset=regression-curve&seed=1");
         let start = regression.readout().train_loss.unwrap();
         let readout = regression.run(100).unwrap();
         assert_eq!(
