@@ -22,6 +22,7 @@ use crate::components::data_panel::DataPanel;
 use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
+use crate::components::off_plane::OffPlaneViews;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
@@ -81,6 +82,8 @@ pub struct App {
     boundary: Option<Rc<BoundaryView>>,
     network: Rc<NetworkView>,
     losses: Rc<LossSeries>,
+    /// The digits view or the fitted curve, for data off the plane.
+    off_plane: OffPlaneViews,
     /// Notes on the link (values changed or ignored), shown once.
     warnings: Vec<Warning>,
     /// A problem the page reports in words.
@@ -109,6 +112,7 @@ impl Component for App {
             boundary: None,
             network: Rc::default(),
             losses: Rc::default(),
+            off_plane: OffPlaneViews::default(),
             warnings: decoded.warnings,
             message,
             playing: false,
@@ -333,6 +337,7 @@ impl App {
         let network = NetworkView::from_session(&self.session, self.pictures.grid());
         self.network = Rc::new(network);
         self.losses = Rc::new(loss_series(self.session.history()));
+        self.off_plane.update(&self.session);
     }
 
     fn view_toolbar(&self, ctx: &Context<Self>) -> Html {
@@ -406,7 +411,8 @@ impl App {
     fn view_boundary(&self) -> Html {
         match &self.boundary {
             Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
-            None => html! { <p class="explain">{ NOT_PLANE_DATA }</p> },
+            None => (self.off_plane.view())
+                .unwrap_or_else(|| html! { <p class="explain">{ NOT_PLANE_DATA }</p> }),
         }
     }
 

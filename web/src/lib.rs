@@ -10,6 +10,8 @@
 
 pub mod app;
 pub mod components;
+pub mod curve_view;
+pub mod digits_view;
 pub mod error;
 pub mod pictures;
 pub mod render;
