@@ -56,7 +56,11 @@ pub fn curve_view(session: &Session) -> Option<CurveView> {
         CURVE_POINTS,
         |x, inputs| inputs[0] = x,
     );
-    let curve = line.output(0).iter().enumerate().filter(|(_, y)| y.is_finite());
+    let curve = line
+        .output(0)
+        .iter()
+        .enumerate()
+        .filter(|(_, y)| y.is_finite());
     let curve = curve.map(|(i, &y)| {
         let x = cell_centre(domain.x1_min, domain.x1_max, CURVE_POINTS, i);
         (x, y.clamp(y_range.0, y_range.1))
@@ -95,7 +99,11 @@ fn curve_points(data: &Dataset, objective: Objective, test: bool) -> Vec<CurvePo
         let (y, colour) = match data.task {
             Task::Regression => (target, POSITIVE),
             Task::Classification { classes } => {
-                let low = if objective == Objective::TanhSquared { -1.0 } else { 0.0 };
+                let low = if objective == Objective::TanhSquared {
+                    -1.0
+                } else {
+                    0.0
+                };
                 let y = if target >= 0.5 { 1.0 } else { low };
                 (y, class_colour(target as usize, classes))
             }
@@ -144,7 +152,10 @@ mod tests {
         let view = curve_view(&hidden).unwrap();
         let (train, test) = hidden.points();
         assert_eq!(view.points.len(), train.len());
-        assert_eq!((view.points[0].x, view.points[0].y), (train.row(0)[0], train.targets[0]));
+        assert_eq!(
+            (view.points[0].x, view.points[0].y),
+            (train.row(0)[0], train.targets[0])
+        );
         let shown = session("#preset=regression-curve&showTestData=true&seed=1");
         let view = curve_view(&shown).unwrap();
         assert_eq!(view.points.len(), train.len() + test.len());
@@ -160,7 +171,11 @@ mod tests {
         assert_eq!((view.x_name, view.y_name), ("x1", "output"));
         for point in &view.points {
             // NOT x1: input 0 gives class 1 (blue, at 1), input 1 gives class 0 (orange, at 0).
-            let expected = if point.x < 0.5 { (1.0, POSITIVE) } else { (0.0, NEGATIVE) };
+            let expected = if point.x < 0.5 {
+                (1.0, POSITIVE)
+            } else {
+                (0.0, NEGATIVE)
+            };
             assert_eq!((point.y, point.colour), expected, "at x1 = {}", point.x);
         }
         let tanh = curve_view(&super::tests::session("#dataset=gate-not&seed=1")).unwrap();
@@ -171,7 +186,10 @@ mod tests {
     #[test]
     fn plane_data_and_digits_have_no_curve() {
         assert_eq!(curve_view(&session("#dataset=circle")), None);
-        assert_eq!(curve_view(&session("#problem=regression&regDataset=reg-gauss")), None);
+        assert_eq!(
+            curve_view(&session("#problem=regression&regDataset=reg-gauss")),
+            None
+        );
         assert_eq!(curve_view(&session("#dataset=digits")), None);
     }
 }

@@ -50,7 +50,9 @@ pub struct DigitsView {
 impl DigitsView {
     /// Test images read right: the diagonal of the confusion matrix.
     pub fn right_count(&self) -> usize {
-        (0..self.confusion.len()).map(|k| self.confusion[k][k]).sum()
+        (0..self.confusion.len())
+            .map(|k| self.confusion[k][k])
+            .sum()
     }
 
     /// The largest count of the confusion matrix (at least 1), for shading its cells.
@@ -155,7 +157,11 @@ mod tests {
             assert_eq!(ink, test.row(i));
             assert_eq!(image.truth as f64, test.targets[i]);
         }
-        let rows_right: usize = view.confusion.iter().map(|row| row.iter().sum::<usize>()).sum();
+        let rows_right: usize = view
+            .confusion
+            .iter()
+            .map(|row| row.iter().sum::<usize>())
+            .sum();
         assert_eq!(rows_right, view.test_count);
     }
 
@@ -175,7 +181,10 @@ mod tests {
 
     #[test]
     fn grey_pixels_run_from_white_paper_to_black_ink() {
-        assert_eq!(grey_pixels(&[0, 16, 8]), [255, 255, 255, 255, 0, 0, 0, 255, 128, 128, 128, 255]);
+        assert_eq!(
+            grey_pixels(&[0, 16, 8]),
+            [255, 255, 255, 255, 0, 0, 0, 255, 128, 128, 128, 255]
+        );
         assert_eq!(ink_byte(f64::NAN), 0);
         assert_eq!(ink_byte(20.0), 16);
     }
@@ -187,7 +196,11 @@ mod tests {
         session.run(3).unwrap();
         let series = accuracy_series(session.history());
         let epochs: Vec<f64> = series.test.iter().map(|p| p.0).collect();
-        assert_eq!(epochs, [0.0, 1.0, 4.0], "epoch 0, a step, then the end of a run");
+        assert_eq!(
+            epochs,
+            [0.0, 1.0, 4.0],
+            "epoch 0, a step, then the end of a run"
+        );
         assert_eq!(series.train.len(), 3);
         let readout = session.readout();
         assert_eq!(series.test[2].1, readout.test_accuracy.unwrap());

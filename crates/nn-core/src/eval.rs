@@ -93,7 +93,9 @@ pub fn predict_classes_with(
     }
     let predict = |row| {
         ws.forward(network, data.row(row));
-        objective.predicted_class(ws.output()).map(|p| p.min(classes - 1))
+        objective
+            .predicted_class(ws.output())
+            .map(|p| p.min(classes - 1))
     };
     (0..data.len()).map(predict).collect()
 }

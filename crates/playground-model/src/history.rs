@@ -231,7 +231,11 @@ mod tests {
         history.record(0, Some(1.0), None);
         history.record(1, Some(0.9), None);
         history.set_accuracy(0, Some(0.2), Some(0.3));
-        assert_eq!(history.last().unwrap().train_accuracy, None, "epoch 0 is not the newest");
+        assert_eq!(
+            history.last().unwrap().train_accuracy,
+            None,
+            "epoch 0 is not the newest"
+        );
         history.set_accuracy(1, Some(0.6), Some(f64::NAN));
         let last = history.last().unwrap();
         assert_eq!((last.train_accuracy, last.test_accuracy), (Some(0.6), None));

@@ -126,7 +126,10 @@ mod tests {
         let digits = config("digits");
         assert_eq!(digits.network_shape, vec![64]);
         assert_eq!((digits.batch_size, digits.learning_rate), (200, 0.001));
-        assert_eq!(config("regression-curve").reg_dataset, RegDatasetKind::Curve);
+        assert_eq!(
+            config("regression-curve").reg_dataset,
+            RegDatasetKind::Curve
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ pub fn digits(props: &Props) -> Html {
             view.wrong_count, view.test_count
         )
     } else {
-        format!("Misclassified test images: {} of {}", view.wrong_count, view.test_count)
+        format!(
+            "Misclassified test images: {} of {}",
+            view.wrong_count, view.test_count
+        )
     };
     html! {
         <div class="digits-view">
@@ -110,10 +113,16 @@ fn confusion_cell(count: usize, diagonal: bool, largest: usize) -> Html {
     let strength = (count as f64 / largest as f64).sqrt();
     let (style, class) = match (count, diagonal) {
         (0, _) => (String::new(), "zero"),
-        (_, true) => (format!("background: rgba(8, 119, 189, {strength:.2})"), "right"),
+        (_, true) => (
+            format!("background: rgba(8, 119, 189, {strength:.2})"),
+            "right",
+        ),
         (_, false) => {
             let alpha = 0.3 + 0.7 * strength;
-            (format!("background: rgba(245, 147, 34, {alpha:.2})"), "wrong")
+            (
+                format!("background: rgba(245, 147, 34, {alpha:.2})"),
+                "wrong",
+            )
         }
     };
     let dark = diagonal && strength > 0.6;
