@@ -65,7 +65,7 @@ export const tests = [
     name: 'the digits view shows test images, the misclassified ones and an accuracy curve',
     run: (ctx) => withPlayground(ctx, '#preset=digits&seed=1', async (page) => {
       assert.equal(await page.getByText(NOT_IN_THE_PLANE).count(), 0);
-      const sample = page.getByRole('heading', { name: 'Test images' });
+      const sample = page.getByRole('heading', { name: 'Test images', exact: true });
       await sample.waitFor();
       const lists = page.locator('.digits-view ul');
       assert.equal(await lists.count(), 2, 'a sample and the misclassified images');

@@ -2,9 +2,9 @@
 //! the network's predicted digit, the confusion matrix of the test split, the misclassified
 //! test images, and the accuracy curves. Plain Rust, tested natively.
 
-use nn_core::Workspace;
 use nn_core::data::digits::{DIGIT_CLASSES, DIGIT_PIXELS};
 use nn_core::eval::{confusion_from, predict_classes_with};
+use nn_core::{Network, Objective, Workspace};
 use playground_model::{LossHistory, Session};
 
 use crate::render::accuracy_chart::AccuracySeries;
@@ -45,6 +45,8 @@ pub struct DigitsView {
     pub wrong_count: usize,
     /// Number of test images.
     pub test_count: usize,
+    /// The network in one line, e.g. "64 inputs → 64 ReLU → 10 softmax".
+    pub network: String,
 }
 
 impl DigitsView {
@@ -84,7 +86,35 @@ pub fn digits_view(session: &Session, workspace: &mut Option<Workspace>) -> Opti
         wrong: wrong_rows.clone().take(MAX_WRONG).map(image).collect(),
         wrong_count: wrong_rows.count(),
         test_count: test.len(),
+        network: network_summary(network),
     })
+}
+
+/// The network in one line with its number of weights and biases, e.g. "64 inputs → 64 ReLU
+/// → 10 softmax: 4810 weights and biases" (a diagram of 64 inputs shows only a few of them).
+pub fn network_summary(network: &Network) -> String {
+    let spec = network.spec();
+    let activation = match spec.activation {
+        nn_core::Activation::Relu => "ReLU".to_string(),
+        nn_core::Activation::LeakyRelu => "leaky ReLU".to_string(),
+        other => other.name().to_string(),
+    };
+    let mut parts = vec![format!("{} inputs", spec.inputs)];
+    parts.extend(
+        spec.hidden
+            .iter()
+            .map(|width| format!("{width} {activation}")),
+    );
+    let outputs = spec.objective.outputs();
+    parts.push(match spec.objective {
+        Objective::SoftmaxCrossEntropy { .. } => format!("{outputs} softmax"),
+        _ => format!("{outputs} output"),
+    });
+    format!(
+        "{}: {} weights and biases",
+        parts.join(" → "),
+        network.param_count()
+    )
 }
 
 /// A pixel's ink as a byte in 0..=16 (the data hold whole counts; anything else is clamped).
@@ -172,6 +202,22 @@ mod tests {
         let view = digits_view(&session, &mut None).unwrap();
         assert!(view.wrong_count > 300, "{}", view.wrong_count);
         assert_eq!(view.wrong.len(), MAX_WRONG);
+    }
+
+    #[test]
+    fn the_summary_names_the_layers_and_counts_the_parameters() {
+        let view = digits_view(&session("#preset=digits&seed=1"), &mut None).unwrap();
+        // (64 x 64 + 64) weights and biases into the hidden layer, (64 x 10 + 10) out of it.
+        assert_eq!(
+            view.network,
+            "64 inputs → 64 ReLU → 10 softmax: 4810 weights and biases"
+        );
+        let deep = session("#dataset=digits&networkShape=10,5&activation=tanh&seed=1");
+        let summary = network_summary(deep.network());
+        assert_eq!(
+            summary,
+            "64 inputs → 10 tanh → 5 tanh → 10 softmax: 765 weights and biases"
+        );
     }
 
     #[test]

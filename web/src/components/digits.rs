@@ -43,6 +43,7 @@ pub fn digits(props: &Props) -> Html {
     };
     html! {
         <div class="digits-view">
+            <p class="network-summary">{ format!("The network: {}.", view.network) }</p>
             <h2>{ "Test images" }</h2>
             <p class="explain">
                 { format!("{} of the {} test images, each with the digit the network reads \

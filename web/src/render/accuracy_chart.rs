@@ -35,7 +35,7 @@ pub fn draw(canvas: HtmlCanvasElement, series: &AccuracySeries) -> Result<(), Vi
     let mut chart = ChartBuilder::on(&area)
         .margin(12)
         .x_label_area_size(40)
-        .y_label_area_size(56)
+        .y_label_area_size(72)
         .build_cartesian_2d(0.0..last_epoch(series), 0.0..100.0)
         .map_err(plot_error)?;
     chart
