@@ -26,6 +26,22 @@ async function confusionCounts(page) {
   ));
 }
 
+/**
+ * Checks that the confusion matrix counts every test image once and that its diagonal agrees
+ * with the Test accuracy readout; returns the number of images read right.
+ */
+async function checkConfusionMatrix(page) {
+  const counts = await confusionCounts(page);
+  assert.equal(counts.length, 10);
+  assert.ok(counts.every((row) => row.length === 10));
+  const total = counts.flat().reduce((a, b) => a + b, 0);
+  assert.equal(total, DIGITS_TEST_COUNT, 'the matrix counts every test image once');
+  const right = counts.reduce((sum, row, k) => sum + row[k], 0);
+  const shown = await readInteger(page, 'Test accuracy');
+  assert.equal(Math.round((100 * right) / total), shown, 'diagonal and readout disagree');
+  return right;
+}
+
 /** A one-input chart is painted: white background, axes, points and the curve. */
 async function assertCurveDrawn(page) {
   const stats = await canvasStats(page, 'Fitted curve');
@@ -39,25 +55,23 @@ export const tests = [
     name: 'the digits preset reaches scikit-learn\'s test accuracy within 60 s of play',
     timeout: 90_000,
     run: (ctx) => withPlayground(ctx, '#preset=digits&seed=1', async (page) => {
-      const started = Date.now();
-      await page.getByRole('button', { name: 'Play' }).click();
-      // The readout shows whole percentages: 95 % or more means at least 94.5 %, above the
-      // target of 94.36 %.
-      await waitForInteger(page, 'Test accuracy', 95, 60_000);
-      const seconds = (Date.now() - started) / 1000;
-      await page.getByRole('button', { name: 'Pause' }).click();
+      const deadline = Date.now() + 60_000;
+      let right = 0;
+      // Accuracy wobbles by an image or two from epoch to epoch, and an epoch may end between
+      // the readout and the Pause click: so pause, check, and play on until a paused state
+      // reaches the target.
+      while (right / DIGITS_TEST_COUNT < DIGITS_TARGET) {
+        const left = deadline - Date.now();
+        assert.ok(left > 0, `${right} of ${DIGITS_TEST_COUNT} right after 60 s`);
+        await page.getByRole('button', { name: 'Play' }).click();
+        // The readout shows whole percentages: 95 % means at least 94.5 %, above 94.36 %.
+        await waitForInteger(page, 'Test accuracy', 95, left);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        right = await checkConfusionMatrix(page);
+      }
       const epoch = await readInteger(page, 'Epoch');
-      console.log(`     digits: 95 % test accuracy after ${epoch} epochs, ${seconds} s`);
-
-      const counts = await confusionCounts(page);
-      assert.equal(counts.length, 10);
-      assert.ok(counts.every((row) => row.length === 10));
-      const total = counts.flat().reduce((a, b) => a + b, 0);
-      assert.equal(total, DIGITS_TEST_COUNT, 'the matrix counts every test image once');
-      const right = counts.reduce((sum, row, k) => sum + row[k], 0);
-      assert.ok(right / total >= DIGITS_TARGET, `${right} of ${total} right`);
-      const shown = await readInteger(page, 'Test accuracy');
-      assert.equal(Math.round((100 * right) / total), shown, 'diagonal and readout disagree');
+      const seconds = (60_000 - (deadline - Date.now())) / 1000;
+      console.log(`     digits: ${right} of 594 right after ${epoch} epochs, ${seconds} s`);
       assertNoProblems(page);
     }),
   },
