@@ -8,6 +8,7 @@ use nn_core::{Network, Objective, Workspace};
 use playground_model::{LossHistory, Session};
 
 use crate::render::accuracy_chart::AccuracySeries;
+use crate::render::colour::{NEGATIVE, Rgb};
 
 /// Test images shown with their predicted digit.
 pub const SAMPLE: usize = 24;
@@ -117,6 +118,71 @@ pub fn network_summary(network: &Network) -> String {
     )
 }
 
+/// Colour of a full diagonal cell of the confusion matrix (right readings): a dark blue.
+const RIGHT_FULL: Rgb = Rgb(0x08, 0x4e, 0x80);
+/// Colour of the text on light cells: black, so that every shade has a colour of text with a
+/// contrast of at least 4.5 (white or black always reaches about 4.6).
+const INK: Rgb = Rgb(0, 0, 0);
+/// White.
+const PAPER: Rgb = Rgb(0xff, 0xff, 0xff);
+
+/// How one cell of the confusion matrix is shaded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shade {
+    /// The cell's background.
+    pub background: Rgb,
+    /// The colour of its number: white or ink, whichever stands out more.
+    pub text: Rgb,
+}
+
+/// The shade of a cell holding `count` of at most `largest`: paler to darker blue on the
+/// diagonal (right readings), orange off it (wrong ones, never paler than a third), white for 0.
+pub fn confusion_shade(count: usize, diagonal: bool, largest: usize) -> Shade {
+    let strength = (count as f64 / largest.max(1) as f64)
+        .clamp(0.0, 1.0)
+        .sqrt();
+    let background = match (count, diagonal) {
+        (0, _) => PAPER,
+        (_, true) => mix(PAPER, RIGHT_FULL, strength),
+        (_, false) => mix(PAPER, NEGATIVE, 0.3 + 0.7 * strength),
+    };
+    let text = if contrast(background, PAPER) > contrast(background, INK) {
+        PAPER
+    } else {
+        INK
+    };
+    Shade { background, text }
+}
+
+/// The colour `t` of the way from `from` to `to`.
+fn mix(from: Rgb, to: Rgb, t: f64) -> Rgb {
+    let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+    Rgb(
+        channel(from.0, to.0),
+        channel(from.1, to.1),
+        channel(from.2, to.2),
+    )
+}
+
+/// The contrast ratio of two colours, 1 to 21 (WCAG 2's definition).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2).
+fn luminance(colour: Rgb) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(colour.0) + 0.7152 * linear(colour.1) + 0.0722 * linear(colour.2)
+}
+
 /// A pixel's ink as a byte in 0..=16 (the data hold whole counts; anything else is clamped).
 fn ink_byte(ink: f64) -> u8 {
     if ink.is_finite() {
@@ -218,6 +284,33 @@ mod tests {
             summary,
             "64 inputs → 10 tanh → 5 tanh → 10 softmax: 765 weights and biases"
         );
+    }
+
+    #[test]
+    fn every_shade_keeps_its_number_readable() {
+        // WCAG 2 AA asks for a contrast of 4.5 for normal text; white on black is 21.
+        assert!((contrast(PAPER, Rgb(0, 0, 0)) - 21.0).abs() < 1e-9);
+        for largest in [1, 7, 60] {
+            for count in 0..=largest {
+                for diagonal in [true, false] {
+                    let shade = confusion_shade(count, diagonal, largest);
+                    let ratio = contrast(shade.background, shade.text);
+                    assert!(
+                        ratio >= 4.5,
+                        "{count} of {largest}: {shade:?} gives {ratio}"
+                    );
+                }
+            }
+        }
+        assert_eq!(confusion_shade(0, true, 60).background, PAPER);
+        assert_eq!(
+            confusion_shade(60, true, 60),
+            Shade {
+                background: RIGHT_FULL,
+                text: PAPER
+            }
+        );
+        assert_eq!(confusion_shade(60, false, 60).background, NEGATIVE);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use nn_core::data::digits::DIGIT_CLASSES;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::digits_view::{DigitImage, DigitsView, grey_pixels};
+use crate::digits_view::{DigitImage, DigitsView, confusion_shade, grey_pixels};
 use crate::error::ViewError;
 use crate::render::accuracy_chart::{AccuracySeries, NAME, draw};
 use crate::render::canvas::{context_2d, put_pixels};
@@ -86,7 +86,7 @@ fn confusion_table(view: &DigitsView) -> Html {
             </caption>
             <thead>
                 <tr>
-                    <td></td>
+                    <td class="corner"></td>
                     <th scope="colgroup" colspan={DIGIT_CLASSES.to_string()}>{ "Read as" }</th>
                 </tr>
                 <tr>
@@ -111,25 +111,18 @@ fn confusion_table(view: &DigitsView) -> Html {
 
 /// One count, shaded by its size: blue on the diagonal (right), orange off it (wrong).
 fn confusion_cell(count: usize, diagonal: bool, largest: usize) -> Html {
-    let strength = (count as f64 / largest as f64).sqrt();
-    let (style, class) = match (count, diagonal) {
-        (0, _) => (String::new(), "zero"),
-        (_, true) => (
-            format!("background: rgba(8, 119, 189, {strength:.2})"),
-            "right",
-        ),
-        (_, false) => {
-            let alpha = 0.3 + 0.7 * strength;
-            (
-                format!("background: rgba(245, 147, 34, {alpha:.2})"),
-                "wrong",
-            )
-        }
+    let shade = confusion_shade(count, diagonal, largest);
+    let style = format!(
+        "background: {}; color: {}",
+        shade.background.css(),
+        shade.text.css()
+    );
+    let class = match (count, diagonal) {
+        (0, _) => "zero",
+        (_, true) => "right",
+        (_, false) => "wrong",
     };
-    let dark = diagonal && strength > 0.6;
-    html! {
-        <td class={classes!(class, dark.then_some("dark"))} {style}>{ count }</td>
-    }
+    html! { <td {class} {style}>{ count }</td> }
 }
 
 /// Properties of [`DigitFigure`].
