@@ -33,4 +33,6 @@ export const tests = [
   { name: 'axe-core: many classes and test data shown',
     run: audit('#dataset=blobs&classes=4&showTestData=true&seed=0.5') },
   { name: 'axe-core: regression', run: audit('#problem=regression&regDataset=reg-gauss&seed=0.5') },
+  { name: 'axe-core: the digits view', run: audit('#preset=digits&seed=0.5') },
+  { name: 'axe-core: the fitted curve', run: audit('#preset=regression-curve&showTestData=true') },
 ];

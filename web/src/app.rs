@@ -25,6 +25,7 @@ use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
 use crate::components::network::{NetworkDiagram, NetworkView};
 use crate::components::objective::ObjectivePanel;
+use crate::components::off_plane::OffPlaneViews;
 use crate::components::optimizers::OptimizerGuide;
 use crate::components::perceptron::PerceptronPanel;
 use crate::components::preset_select::PresetSelect;
@@ -93,6 +94,8 @@ pub struct App {
     boundary: Option<Rc<BoundaryView>>,
     network: Rc<NetworkView>,
     losses: Rc<LossSeries>,
+    /// The digits view or the fitted curve, for data off the plane.
+    off_plane: OffPlaneViews,
     /// Notes on the link (values changed or ignored), shown once.
     warnings: Vec<Warning>,
     /// A problem the page reports in words.
@@ -130,6 +133,7 @@ impl Component for App {
             boundary: None,
             network: Rc::default(),
             losses: Rc::default(),
+            off_plane: OffPlaneViews::default(),
             warnings: decoded.warnings,
             message,
             playing: false,
@@ -398,6 +402,7 @@ impl App {
         let network = NetworkView::from_session(&self.session, self.pictures.grid());
         self.network = Rc::new(network);
         self.losses = Rc::new(loss_series(self.session.history()));
+        self.off_plane.update(&self.session);
     }
 
     fn view_toolbar(&self, ctx: &Context<Self>) -> Html {
@@ -497,7 +502,8 @@ impl App {
     fn view_boundary(&self) -> Html {
         match &self.boundary {
             Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
-            None => html! { <p class="explain">{ NOT_PLANE_DATA }</p> },
+            None => (self.off_plane.view())
+                .unwrap_or_else(|| html! { <p class="explain">{ NOT_PLANE_DATA }</p> }),
         }
     }
 

@@ -10,6 +10,9 @@
 
 pub mod app;
 pub mod components;
+
+pub mod curve_view;
+pub mod digits_view;
 pub mod embed;
 pub mod error;
 pub mod neurons;

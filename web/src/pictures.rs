@@ -19,8 +19,8 @@ pub const GRID_SIZE: usize = 100;
 /// goes to training; the full grid is drawn again as soon as training pauses or steps.
 pub const PLAYING_GRID_SIZE: usize = 50;
 
-/// Why a session's data cannot be drawn as a 2-D decision boundary.
-// TODO(#6): views suited to the digits, the 1-D curve and NOT's single input.
+/// Why a session's data cannot be drawn as a 2-D decision boundary (shown only for data that
+/// have no view of their own either; see `components::off_plane`).
 pub const NOT_PLANE_DATA: &str = "This data set does not lie in the plane, so the page cannot \
     draw its decision boundary; training still runs, and the readouts and loss curve follow it.";
 

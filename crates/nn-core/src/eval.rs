@@ -76,6 +76,51 @@ pub fn evaluate_with(network: &Network, data: &Dataset, ws: &mut Workspace) -> O
     Some(tally.finish(data.len(), classes.is_some()))
 }
 
+/// The class `network` predicts for every example of `data`, in order, with `ws` reused (and
+/// rebuilt if it does not fit); `None` for regression, an empty set or rows of the wrong width.
+pub fn predict_classes_with(
+    network: &Network,
+    data: &Dataset,
+    ws: &mut Workspace,
+) -> Option<Vec<usize>> {
+    let objective = network.spec().objective;
+    let classes = objective.classes()?;
+    if data.is_empty() || data.dim != network.input_count() {
+        return None;
+    }
+    if !ws.fits(network) {
+        *ws = Workspace::new(network);
+    }
+    let predict = |row| {
+        ws.forward(network, data.row(row));
+        objective
+            .predicted_class(ws.output())
+            .map(|p| p.min(classes - 1))
+    };
+    (0..data.len()).map(predict).collect()
+}
+
+/// `confusion[true][predicted]` counts of `classes` classes, from each example's predicted
+/// class and the targets (class indices) of the same examples.
+pub fn confusion_from(predicted: &[usize], targets: &[f64], classes: usize) -> Vec<Vec<usize>> {
+    let mut confusion = vec![vec![0; classes]; classes];
+    if classes == 0 {
+        return confusion;
+    }
+    for (&p, &target) in predicted.iter().zip(targets) {
+        confusion[class_index(target, classes)][p.min(classes - 1)] += 1;
+    }
+    confusion
+}
+
+/// The confusion matrix of `network` on `data` (`confusion[true][predicted]`), as
+/// [`Metrics::confusion`] gives it; `None` for regression, an empty set or the wrong width.
+pub fn confusion_matrix(network: &Network, data: &Dataset) -> Option<Vec<Vec<usize>>> {
+    let predicted = predict_classes_with(network, data, &mut Workspace::new(network))?;
+    let classes = network.spec().objective.classes()?;
+    Some(confusion_from(&predicted, &data.targets, classes))
+}
+
 impl Tally {
     /// Adds one example: its predicted class (classification) or first output (regression).
     fn add(&mut self, predicted: Option<usize>, output: f64, target: f64, classes: Option<usize>) {
@@ -164,6 +209,35 @@ mod tests {
         assert_eq!(metrics.accuracy, Some(0.75));
         assert_eq!(metrics.confusion, Some(vec![vec![2, 1], vec![0, 1]]));
         assert_eq!(metrics.rmse, None);
+    }
+
+    #[test]
+    fn confusion_matrix_counts_a_hand_made_three_class_set() {
+        // Softmax over three classes, no hidden layer, biases (b0, b1, b2) = (0, 0, 0):
+        // the logits are z_k = w_k . x, with w_0 = (1, 0), w_1 = (0, 1), w_2 = (-1, -1).
+        // So (2, 0) -> class 0, (0, 2) -> class 1, (-2, -2) -> class 2.
+        let objective = Objective::SoftmaxCrossEntropy { classes: 3 };
+        let net = net(objective, &[1.0, 0.0, 0.0, 1.0, -1.0, -1.0, 0.0, 0.0, 0.0]);
+        let rows = [(2.0, 0.0), (0.0, 2.0), (-2.0, -2.0), (2.0, 0.0), (0.0, 2.0)];
+        let inputs = rows.iter().flat_map(|&(a, b)| [a, b]).collect();
+        // True classes: 0, 1, 2 right; then a true 2 read as 0 and a true 0 read as 1.
+        let targets = vec![0.0, 1.0, 2.0, 2.0, 0.0];
+        let task = Task::Classification { classes: 3 };
+        let data = Dataset::new(inputs, 2, targets, task, None).unwrap();
+        let mut ws = Workspace::new(&net);
+        let predicted = predict_classes_with(&net, &data, &mut ws).unwrap();
+        assert_eq!(predicted, [0, 1, 2, 0, 1]);
+        let expected = vec![vec![1, 1, 0], vec![0, 1, 0], vec![1, 0, 1]];
+        assert_eq!(confusion_matrix(&net, &data), Some(expected.clone()));
+        assert_eq!(evaluate(&net, &data).unwrap().confusion, Some(expected));
+    }
+
+    #[test]
+    fn regression_has_no_predicted_classes() {
+        let net = net(Objective::LinearSquared, &[0.5, -1.0, 0.1]);
+        let data = Dataset::new(vec![1.0, 2.0], 2, vec![0.3], Task::Regression, None).unwrap();
+        assert_eq!(confusion_matrix(&net, &data), None);
+        assert_eq!(confusion_from(&[], &[], 0), Vec::<Vec<usize>>::new());
     }
 
     #[test]

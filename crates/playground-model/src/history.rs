@@ -5,6 +5,11 @@
 //! epoch, with the mean of their losses, weighted by how many epochs each already stands for).
 //! The newer half always stays exact, so the newest points are never merged. A loss that is not
 //! finite (a diverged run) is stored as `None` and merges as missing: the chart skips it.
+//!
+//! Classification runs also keep accuracies. They cost a pass over all the data, so the session
+//! measures them once per run of epochs (the readouts'), not every epoch: a point carries the
+//! accuracies only when they were measured after its epoch (see [`LossHistory::set_accuracy`]);
+//! the others have `None`, which merges as missing.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +27,13 @@ pub struct LossPoint {
     pub test_loss: Option<f64>,
     /// Number of recorded epochs this point stands for (1 until merged).
     pub span: u64,
+    /// Share of training points classified right; `None` in regression, when not measured
+    /// after this epoch, or when not finite.
+    #[serde(default)]
+    pub train_accuracy: Option<f64>,
+    /// Share of test points classified right; `None` as for the training accuracy.
+    #[serde(default)]
+    pub test_accuracy: Option<f64>,
 }
 
 /// A loss curve of at most `capacity` points.
@@ -90,8 +102,19 @@ impl LossHistory {
             train_loss: finite(train_loss),
             test_loss: finite(test_loss),
             span: 1,
+            train_accuracy: None,
+            test_accuracy: None,
         };
         self.points.push(point);
+    }
+
+    /// Adds the accuracies measured after `epoch` to the newest point, if it is that epoch's
+    /// (otherwise nothing changes); non-finite accuracies are stored as `None`.
+    pub fn set_accuracy(&mut self, epoch: u64, train: Option<f64>, test: Option<f64>) {
+        if let Some(point) = self.points.last_mut().filter(|p| p.epoch == epoch) {
+            point.train_accuracy = train.filter(|value| value.is_finite());
+            point.test_accuracy = test.filter(|value| value.is_finite());
+        }
     }
 
     /// Merges neighbouring pairs among the older half of the points.
@@ -113,6 +136,8 @@ fn merge(earlier: LossPoint, later: LossPoint) -> LossPoint {
         train_loss: weighted_mean(earlier.train_loss, later.train_loss, weights),
         test_loss: weighted_mean(earlier.test_loss, later.test_loss, weights),
         span: earlier.span + later.span,
+        train_accuracy: weighted_mean(earlier.train_accuracy, later.train_accuracy, weights),
+        test_accuracy: weighted_mean(earlier.test_accuracy, later.test_accuracy, weights),
     }
 }
 
@@ -170,12 +195,16 @@ mod tests {
             train_loss: Some(1.0),
             test_loss: None,
             span: 1,
+            train_accuracy: Some(0.5),
+            test_accuracy: None,
         };
         let b = LossPoint {
             epoch: 2,
             train_loss: Some(4.0),
             test_loss: Some(3.0),
             span: 1,
+            train_accuracy: Some(1.0),
+            test_accuracy: None,
         };
         let ab = merge(a, b);
         assert_eq!(
@@ -187,8 +216,37 @@ mod tests {
             train_loss: Some(10.0),
             test_loss: None,
             span: 1,
+            train_accuracy: None,
+            test_accuracy: None,
         };
         assert_eq!(merge(ab, c).train_loss, Some(5.0));
+        // Accuracies merge the same way: (0.5 + 1.0) / 2; a missing one leaves the other.
+        assert_eq!((ab.train_accuracy, ab.test_accuracy), (Some(0.75), None));
+        assert_eq!(merge(ab, c).train_accuracy, Some(0.75));
+    }
+
+    #[test]
+    fn accuracies_go_on_the_newest_point_only_when_it_is_their_epoch() {
+        let mut history = LossHistory::default();
+        history.record(0, Some(1.0), None);
+        history.record(1, Some(0.9), None);
+        history.set_accuracy(0, Some(0.2), Some(0.3));
+        assert_eq!(
+            history.last().unwrap().train_accuracy,
+            None,
+            "epoch 0 is not the newest"
+        );
+        history.set_accuracy(1, Some(0.6), Some(f64::NAN));
+        let last = history.last().unwrap();
+        assert_eq!((last.train_accuracy, last.test_accuracy), (Some(0.6), None));
+        assert_eq!(history.points()[0].train_accuracy, None);
+    }
+
+    #[test]
+    fn a_saved_point_without_accuracies_still_reads() {
+        let json = r#"{"epoch":3,"train_loss":0.5,"test_loss":null,"span":1}"#;
+        let point: LossPoint = serde_json::from_str(json).unwrap();
+        assert_eq!((point.epoch, point.train_accuracy), (3, None));
     }
 
     #[test]

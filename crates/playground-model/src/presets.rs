@@ -123,8 +123,14 @@ pub const PRESETS: &[Preset] = &[
                &optimizer=adam&learningRate=0.001&batchSize=32&percTrainData=67",
     },
     Preset {
-        name: "regression",
-        title: "Fitting a curve",
+        name: "digits",
+        title: "scikit-learn's MLPClassifier reads handwritten digits",
+        link: "dataset=digits&networkShape=64&activation=relu&init=glorot&loss=cross-entropy\
+               &optimizer=adam&learningRate=0.001&batchSize=200&percTrainData=67",
+    },
+    Preset {
+        name: "regression-curve",
+        title: "A small network fits a curve (like scikit-learn's MLPRegressor)",
         link: "problem=regression&regDataset=reg-curve&networkShape=8,8&activation=tanh\
                &optimizer=adam&learningRate=0.01&batchSize=10&x=true&y=false&noise=10",
     },
@@ -138,7 +144,7 @@ pub fn find(name: &str) -> Option<&'static Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{DatasetKind, Optimizer};
+    use crate::config::{DatasetKind, Optimizer, RegDatasetKind};
     use crate::link::decode;
 
     #[test]
@@ -171,6 +177,13 @@ mod tests {
         assert!(config("blobs").network_shape.is_empty());
         assert_eq!(config("digits-mlp").optimizer, Optimizer::Adam);
         assert_eq!(config("digits-mlp").perc_train_data, 67);
+        let digits = config("digits");
+        assert_eq!(digits.network_shape, vec![64]);
+        assert_eq!((digits.batch_size, digits.learning_rate), (200, 0.001));
+        assert_eq!(
+            config("regression-curve").reg_dataset,
+            RegDatasetKind::Curve
+        );
     }
 
     /// A session of the preset `name` on the data of `seed`.

@@ -152,7 +152,8 @@ impl Session {
 
     /// Trains up to `epochs` epochs, stopping early on divergence. Each epoch's training and
     /// test loss go into the history; the readouts (with accuracies) are measured once, at the
-    /// end, so a run of many epochs between two redraws costs little beyond the training.
+    /// end, so a run of many epochs between two redraws costs little beyond the training. The
+    /// accuracies go into the history with the run's last epoch.
     pub fn run(&mut self, epochs: u64) -> Result<Readout, ModelError> {
         for _ in 0..epochs {
             if self.diverged() {
@@ -163,7 +164,15 @@ impl Session {
             self.history
                 .record(report.epoch, report.train_loss, test_loss);
         }
-        Ok(self.measure())
+        Ok(self.measure_accuracy())
+    }
+
+    /// Measures the readouts and adds their accuracies to the newest point of the history.
+    fn measure_accuracy(&mut self) -> Readout {
+        let readout = self.measure();
+        let (train, test) = (readout.train_accuracy, readout.test_accuracy);
+        self.history.set_accuracy(readout.epoch, train, test);
+        readout
     }
 
     /// The data loss on the test split (`None` when it is empty), with a reused workspace.
@@ -329,6 +338,8 @@ impl Session {
         let readout = self.measure();
         let (epoch, train_loss, test_loss) = (readout.epoch, readout.train_loss, readout.test_loss);
         self.history.record(epoch, train_loss, test_loss);
+        let (train, test) = (readout.train_accuracy, readout.test_accuracy);
+        self.history.set_accuracy(epoch, train, test);
         readout
     }
 }
@@ -643,6 +654,49 @@ mod tests {
     }
 
     #[test]
+    fn the_digits_preset_reaches_the_reference_test_accuracy() {
+        // shared/reference/sklearn.json, digits."adam_(64,)_default_maxiter200": scikit-learn's
+        // mean test accuracy 0.9636 over seeds 0-4; the target is that minus 0.02. With seed 1
+        // this session first gets there after 92 epochs (measured 2026-12-03).
+        let mut digits = session("preset=digits&seed=1");
+        assert_eq!(
+            digits.inputs().1.len(),
+            594,
+            "a third of the 1797 digits test"
+        );
+        let reached = (1..=150).find(|_| digits.step().unwrap().test_accuracy >= Some(0.9436));
+        assert!(reached.is_some(), "{:?}", digits.readout());
+    }
+
+    #[test]
+    fn accuracy_history_follows_the_readouts_once_per_run() {
+        let mut xor = session("dataset=xor&seed=3");
+        for _ in 0..3 {
+            let readout = xor.step().unwrap();
+            let last = xor.history().last().unwrap();
+            assert_eq!(last.train_accuracy, readout.train_accuracy);
+            assert_eq!(last.test_accuracy, readout.test_accuracy);
+            assert!(readout.test_accuracy.is_some());
+        }
+        let stepped = xor.history().points();
+        assert!(
+            stepped.iter().all(|p| p.train_accuracy.is_some()),
+            "every epoch stepped"
+        );
+        let readout = xor.run(4).unwrap();
+        let points = xor.history().points();
+        assert_eq!(points.len(), 8, "epoch 0, three steps and a run of four");
+        let run = &points[4..];
+        assert!(run[..3].iter().all(|p| p.train_accuracy.is_none()));
+        assert_eq!(run[3].train_accuracy, readout.train_accuracy);
+
+        let mut regression = session("problem=regression&seed=3");
+        regression.run(2).unwrap();
+        let points = regression.history().points();
+        assert!(points.iter().all(|p| p.train_accuracy.is_none()));
+    }
+
+    #[test]
     fn save_and_restore_continue_bit_for_bit() {
         let mut session = session("dataset=xor&optimizer=adam&seed=7");
         session.run(5).unwrap();
@@ -694,7 +748,7 @@ mod tests {
         let gap = readout.train_accuracy.unwrap() - readout.test_accuracy.unwrap();
         assert!(gap > 0.05, "{readout:?}");
 
-        let mut regression = session("preset=regression&seed=1");
+        let mut regression = session("preset=regression-curve&seed=1");
         let start = regression.readout().train_loss.unwrap();
         let readout = regression.run(100).unwrap();
         assert_eq!(

@@ -2,12 +2,15 @@
 
 pub mod activations;
 pub mod boundary;
+pub mod curve;
 pub mod data_panel;
 pub mod dataset_preview;
+pub mod digits;
 pub mod help;
 pub mod loss_chart;
 pub mod network;
 pub mod objective;
+pub mod off_plane;
 pub mod optimizers;
 pub mod perceptron;
 pub mod preset_select;
