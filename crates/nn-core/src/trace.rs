@@ -180,7 +180,10 @@ mod tests {
         }
         // Bias gradients are the deltas (the parameter layout puts them after the weights).
         let first = net.layers()[0];
-        assert_eq!(&trace.gradient[first.biases()], trace.layers[0].delta.as_slice());
+        assert_eq!(
+            &trace.gradient[first.biases()],
+            trace.layers[0].delta.as_slice()
+        );
     }
 
     #[test]
@@ -197,7 +200,10 @@ mod tests {
             let down = Trace::of(&net, &input, 1.0).loss;
             net.params_mut()[k] = original;
             let numeric = (up - down) / (2.0 * h);
-            assert!((expected - numeric).abs() < 1e-8, "parameter {k}: {expected} vs {numeric}");
+            assert!(
+                (expected - numeric).abs() < 1e-8,
+                "parameter {k}: {expected} vs {numeric}"
+            );
         }
     }
 
