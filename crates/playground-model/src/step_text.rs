@@ -16,7 +16,8 @@ const TERMS: usize = 3;
 const NOT_A_NUMBER: &str = "n/a";
 /// What "delta" means, said once on every backward stage.
 pub const DELTA_MEANS: &str = "A neuron's delta (dL/dz) says how much the loss changes when the \
-    neuron's weighted sum z grows a little: a positive delta means a smaller z would lower the loss.";
+    neuron's weighted sum z grows a little: a positive delta means a smaller z would lower the \
+    loss.";
 
 /// One row of a [`Table`]: a header cell (the neuron or quantity) and its values.
 #[derive(Debug, Clone, PartialEq)]

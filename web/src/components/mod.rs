@@ -8,4 +8,5 @@ pub mod loss_chart;
 pub mod network;
 pub mod readouts;
 pub mod settings_panel;
+pub mod stepper;
 pub mod widgets;
