@@ -75,6 +75,33 @@ fn factor(value: f64) -> String {
     }
 }
 
+/// A sum written out: `products` as `w × x` (the first [`TERMS`], then how many more), then
+/// `last` if any; later terms carry their sign ("0.500 × 1.000 - 0.460 × 4.987 + 0.100").
+fn signed_sum(products: &[(f64, f64)], last: Option<f64>) -> String {
+    let mut text = String::new();
+    for (k, (w, x)) in products.iter().take(TERMS).enumerate() {
+        push_term(&mut text, k == 0, *w, &format!(" × {}", factor(*x)));
+    }
+    if products.len() > TERMS {
+        text.push_str(&format!(" + ... ({} more)", products.len() - TERMS));
+    }
+    if let Some(value) = last {
+        push_term(&mut text, products.is_empty(), value, "");
+    }
+    text
+}
+
+/// Appends `value` (with " + " or " - " unless `first`) and then `rest`.
+fn push_term(text: &mut String, first: bool, value: f64, rest: &str) {
+    let shown = number(value);
+    match shown.strip_prefix('-') {
+        _ if first => text.push_str(&shown),
+        Some(magnitude) => text.push_str(&format!(" - {magnitude}")),
+        None => text.push_str(&format!(" + {shown}")),
+    }
+    text.push_str(rest);
+}
+
 /// Everything the page shows for the stepper's stage.
 pub fn describe(session: &Session, stepper: &Stepper) -> StageText {
     let words = Words::new(session, stepper);
@@ -270,16 +297,7 @@ impl<'a> Words<'a> {
         let layer = self.layer(l);
         let weights = layer.weights_of(j);
         let n = weights.len();
-        let mut terms: Vec<String> = weights
-            .iter()
-            .zip(&layer.inputs)
-            .take(TERMS)
-            .map(|(w, x)| format!("{} × {}", number(*w), factor(*x)))
-            .collect();
-        if n > TERMS {
-            terms.push(format!("... ({} more)", n - TERMS));
-        }
-        terms.push(factor(layer.biases[j]));
+        let products: Vec<(f64, f64)> = weights.iter().copied().zip(layer.inputs.clone()).collect();
         let plural = if n == 1 {
             "input times its weight"
         } else {
@@ -288,7 +306,7 @@ impl<'a> Words<'a> {
         format!(
             "{} adds up its {n} {plural}, plus its bias: {} = {}; {}",
             self.neuron_name(l, j),
-            terms.join(" + "),
+            signed_sum(&products, Some(layer.biases[j])),
             number(layer.z[j]),
             self.activation_clause(l, j)
         )
@@ -346,10 +364,8 @@ impl<'a> Words<'a> {
             }
             _ => self.single_output_loss(),
         };
-        let mut rows = vec![row("Loss".into(), vec![loss])];
-        if let Some(out) = self.trace.output() {
-            rows.insert(0, row("Output".into(), vec![number(out.a[0])]));
-        }
+        let mut rows = self.loss_rows();
+        rows.push(row("Loss".into(), vec![loss]));
         let columns = vec!["Quantity".into(), "Value".into()];
         let sentences = vec![
             sentence,
@@ -358,6 +374,36 @@ impl<'a> Words<'a> {
         ];
         let table = table("The example's loss", columns, rows, "rows");
         ("loss".to_string(), sentences, vec![table])
+    }
+
+    /// What the loss compares: the output and the target, or the right class's probability.
+    fn loss_rows(&self) -> Vec<Row> {
+        let out = self.trace.output().map_or(&[][..], |o| o.a.as_slice());
+        let target = self.trace.target;
+        let class_one = target >= 0.5;
+        match self.objective {
+            Objective::SoftmaxCrossEntropy { classes } => {
+                let class = (target.round().max(0.0) as usize).min(classes - 1);
+                let p = out.get(class).copied().unwrap_or(f64::NAN);
+                vec![row(
+                    format!("Probability of class {class}"),
+                    vec![number(p)],
+                )]
+            }
+            objective => {
+                let a = out.first().copied().unwrap_or(f64::NAN);
+                let target = match objective {
+                    Objective::TanhSquared if class_one => 1.0,
+                    Objective::TanhSquared => -1.0,
+                    Objective::SigmoidCrossEntropy => f64::from(u8::from(class_one)),
+                    _ => target,
+                };
+                vec![
+                    row("Output".into(), vec![number(a)]),
+                    row("Target".into(), vec![number(target)]),
+                ]
+            }
+        }
     }
 
     /// The loss sentence of a network with one output.
@@ -448,7 +494,8 @@ impl<'a> Words<'a> {
                 };
                 format!(
                     "{name}: delta = (output - target) × (1 - output²) = ({a} - {y}) × (1 - \
-                     {a}²) = {delta}."
+                     {}²) = {delta}.",
+                    factor(layer.a[j])
                 )
             }
             Objective::SoftmaxCrossEntropy { .. } => {
@@ -473,20 +520,12 @@ impl<'a> Words<'a> {
             .map(|k| (above.weights_of(k)[j], above.delta[k]))
             .collect();
         let sum = pairs.iter().fold(0.0, |s, (w, d)| s + w * d);
-        let mut terms: Vec<String> = pairs
-            .iter()
-            .take(TERMS)
-            .map(|(w, d)| format!("{} × {}", number(*w), factor(*d)))
-            .collect();
-        if pairs.len() > TERMS {
-            terms.push(format!("... ({} more)", pairs.len() - TERMS));
-        }
         let slope = self.activation.derivative(layer.z[j], layer.a[j]);
         format!(
             "{} gathers the deltas of the layer above through its outgoing weights: {} = {}; \
              times the slope of {} at its z, {}: delta = {}.",
             self.neuron_name(l, j),
-            terms.join(" + "),
+            signed_sum(&pairs, None),
             number(sum),
             activation_name(self.activation),
             number(slope),
@@ -500,8 +539,8 @@ impl<'a> Words<'a> {
         let names = self.input_names(l);
         let first = match (layer.inputs.first(), names.first()) {
             (Some(x), Some(name)) => format!(
-                " For example, {}'s weight from {name}: {} × {} = {}.",
-                self.row_name(l, 0).to_lowercase(),
+                " For example, the weight from {name} into {}: {} × {} = {}.",
+                lower_first(&self.neuron_name(l, 0)),
                 number(layer.delta[0]),
                 factor(*x),
                 number(layer.weight_gradients[0])
@@ -634,6 +673,15 @@ fn activation_name(activation: Activation) -> &'static str {
     }
 }
 
+/// `text` with its first letter in lower case ("The output neuron" -> "the output neuron").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A table row.
 fn row(header: String, cells: Vec<String>) -> Row {
     Row { header, cells }
@@ -689,6 +737,18 @@ mod tests {
     }
 
     #[test]
+    fn sums_are_written_out_with_their_signs() {
+        let sum = signed_sum(&[(0.5, -0.371), (-0.46, 4.987)], Some(0.1));
+        assert_eq!(sum, "0.500 × (-0.371) - 0.460 × 4.987 + 0.100");
+        let long = signed_sum(&[(-1.0, 1.0); 5], Some(-0.25));
+        assert_eq!(
+            long,
+            "-1.000 × 1.000 - 1.000 × 1.000 - 1.000 × 1.000 + ... (2 more) - 0.250"
+        );
+        assert_eq!(signed_sum(&[], Some(2.0)), "2.000");
+    }
+
+    #[test]
     fn numbers_show_three_decimals_and_never_nan() {
         assert_eq!(number(0.72549), "0.725");
         assert_eq!(number(-0.0001), "0.000");
@@ -705,20 +765,18 @@ mod tests {
         let text = describe(&session, &stepper);
         assert_eq!(text.title, "Stage 2 of 7: forward pass, hidden layer 1");
         let layer = &stepper.trace().layers[0];
-        let (w, x, b) = (layer.weights_of(0), &layer.inputs, layer.biases[0]);
-        let expected = format!(
-            "Neuron 1 of hidden layer 1 adds up its 2 inputs times their weights, plus its \
-             bias: {} × {} + {} × {} + {} = {}; then tanh({}) = {}.",
-            number(w[0]),
-            factor(x[0]),
-            number(w[1]),
-            factor(x[1]),
-            factor(b),
-            number(layer.z[0]),
-            number(layer.z[0]),
+        let start = "Neuron 1 of hidden layer 1 adds up its 2 inputs times their weights, plus \
+             its bias: ";
+        let end = format!(
+            " = {z}; then tanh({z}) = {}.",
             number(layer.a[0]),
+            z = number(layer.z[0])
         );
-        assert_eq!(text.sentences[0], expected);
+        let sentence = &text.sentences[0];
+        assert!(
+            sentence.starts_with(start) && sentence.ends_with(&end),
+            "{sentence}"
+        );
         let first = &text.tables[0].rows[0];
         assert_eq!(first.header, "Neuron 1");
         assert_eq!(first.cells, vec![number(layer.z[0]), number(layer.a[0])]);
