@@ -51,6 +51,10 @@ export const tests = [
       await press(page, 'Back');
       assert.equal(await stageText(page), 'Stage 4 of 7: loss');
       assert.doesNotMatch(await panel(page).textContent(), /NaN|Infinity|inf\b/);
+      await panel(page).getByRole('spinbutton', { name: /^Example number/ }).fill('5');
+      await panel(page).getByRole('spinbutton', { name: /^Example number/ }).press('Enter');
+      await panel(page).getByText(/^Training example 5 of /).waitFor();
+      assert.match(await stageText(page), /^Stage 1 of 7/);
       assertNoProblems(page);
     }),
   },

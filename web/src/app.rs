@@ -74,6 +74,8 @@ pub enum Msg {
     StepperApply,
     /// Leave "Step through one example".
     CloseStepper,
+    /// Step through the training example of this index instead.
+    StepperChoose(usize),
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -196,7 +198,8 @@ impl Component for App {
             | Msg::StepperNext
             | Msg::StepperBack
             | Msg::StepperApply
-            | Msg::CloseStepper) => {
+            | Msg::CloseStepper
+            | Msg::StepperChoose(_)) => {
                 self.step_example(msg);
                 self.redraw();
                 return true;
@@ -439,6 +442,11 @@ impl App {
                 self.report(result, "The update was not applied");
             }
             (Msg::CloseStepper, _) => self.close_stepper(),
+            (Msg::StepperChoose(example), Some(stepper)) => {
+                if let Some(chosen) = Stepper::start(&self.session, example) {
+                    *stepper = chosen;
+                }
+            }
             _ => {}
         }
     }
@@ -463,7 +471,9 @@ impl App {
                 on_next={link.callback(|_| Msg::StepperNext)}
                 on_back={link.callback(|_| Msg::StepperBack)}
                 on_apply={link.callback(|_| Msg::StepperApply)}
-                on_close={link.callback(|_| Msg::CloseStepper)} />
+                on_close={link.callback(|_| Msg::CloseStepper)}
+                example={stepper.example()} examples={self.session.inputs().0.len()}
+                on_choose={link.callback(Msg::StepperChoose)} />
         }
     }
 

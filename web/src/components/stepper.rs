@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use playground_model::step_text::{StageText, Table};
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 /// The panel's accessible name and heading.
@@ -28,6 +28,12 @@ pub struct Props {
     pub on_apply: Callback<()>,
     /// Leaves the mode.
     pub on_close: Callback<()>,
+    /// Index of the example shown (0-based) in the training split.
+    pub example: usize,
+    /// Number of training examples.
+    pub examples: usize,
+    /// Starts again at the chosen example (0-based index).
+    pub on_choose: Callback<usize>,
 }
 
 /// The stepper's panel, a region named by its heading; Next takes the focus when it opens.
@@ -59,12 +65,35 @@ pub fn stepper_panel(props: &Props) -> Html {
                 </button>
                 <button class="secondary" onclick={press(&props.on_close)}>{ "Close" }</button>
             </div>
+            { view_chooser(props) }
             <p class="stepper-stage" aria-live="polite">{ &text.title }</p>
             { for text.sentences.iter().map(|s| html! { <p class="stepper-text">{ s }</p> }) }
             <div class="stepper-tables">
                 { for text.tables.iter().map(view_table) }
             </div>
         </section>
+    }
+}
+
+/// The "Example number" field: type a number from 1 to the number of examples.
+fn view_chooser(props: &Props) -> Html {
+    let examples = props.examples;
+    let on_choose = props.on_choose.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+            return;
+        };
+        match input.value().trim().parse::<usize>() {
+            Ok(number) if (1..=examples).contains(&number) => on_choose.emit(number - 1),
+            _ => {}
+        }
+    });
+    html! {
+        <span class="stepper-choose">
+            <label for="stepper-example">{ format!("Example number (1 to {examples})") }</label>
+            <input id="stepper-example" type="number" min="1" max={examples.to_string()}
+                value={(props.example + 1).to_string()} {onchange} />
+        </span>
     }
 }
 
