@@ -67,7 +67,11 @@ pub fn stepper_panel(props: &Props) -> Html {
             </div>
             { view_chooser(props) }
             <p class="stepper-stage" aria-live="polite">{ &text.title }</p>
-            { for text.sentences.iter().map(|s| html! { <p class="stepper-text">{ s }</p> }) }
+            // One wrapper, so a stage with more or fewer sentences does not rebuild the buttons
+            // before it (which would lose the keyboard focus).
+            <div class="stepper-words">
+                { for text.sentences.iter().map(|s| html! { <p class="stepper-text">{ s }</p> }) }
+            </div>
             <div class="stepper-tables">
                 { for text.tables.iter().map(view_table) }
             </div>
