@@ -111,6 +111,11 @@ export const tests = [
       await page.keyboard.press('Enter');
       assert.match(await stageText(page), /^Stage 7 of 7: update/, 'Apply update by keyboard');
       assert.equal(await readInteger(page, 'Epoch'), epoch);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      assert.equal(await panel(page).count(), 0, 'Close by keyboard');
+      const back = await page.evaluate(() => document.activeElement?.textContent);
+      assert.equal(back, TITLE, 'the focus returns to the button that opened the stepper');
       assertNoProblems(page);
     }),
   },

@@ -109,6 +109,8 @@ pub struct App {
     stepper: Option<Stepper>,
     /// The training example the stepper opens at (the one it showed last).
     stepper_example: usize,
+    /// The toolbar button that opens the stepper (takes the focus back when it closes).
+    stepper_button: NodeRef,
     /// Window listeners (fragment edits, keyboard shortcuts), removed with the app.
     _listeners: [EventListener; 2],
 }
@@ -135,6 +137,7 @@ impl Component for App {
             epoch_ms: 1.0,
             stepper: None,
             stepper_example: 0,
+            stepper_button: NodeRef::default(),
             _listeners: listeners(ctx),
         };
         app.redraw();
@@ -384,7 +387,8 @@ impl App {
                 </button>
                 <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
                 <button onclick={link.callback(|_| Msg::Regenerate)}>{ "Regenerate" }</button>
-                <button onclick={link.callback(|_| Msg::OpenStepper)} disabled={diverged}
+                <button ref={self.stepper_button.clone()} disabled={diverged}
+                    onclick={link.callback(|_| Msg::OpenStepper)}
                     aria-expanded={self.stepper.is_some().to_string()}>
                     { "Step through one example" }
                 </button>
@@ -441,7 +445,13 @@ impl App {
                 let result = stepper.apply(&mut self.session);
                 self.report(result, "The update was not applied");
             }
-            (Msg::CloseStepper, _) => self.close_stepper(),
+            (Msg::CloseStepper, _) => {
+                self.close_stepper();
+                let button = self.stepper_button.cast::<web_sys::HtmlElement>();
+                if button.is_some_and(|b| b.focus().is_err()) {
+                    log::warn!("could not focus the stepper's button");
+                }
+            }
             (Msg::StepperChoose(example), Some(stepper)) => {
                 if let Some(chosen) = Stepper::start(&self.session, example) {
                     *stepper = chosen;

@@ -10,6 +10,8 @@ use crate::stepper::{Stage, Stepper};
 
 /// Most neurons (table rows) and inputs (table columns) shown per layer.
 pub const SHOWN: usize = 8;
+/// Most neurons of a layer described in sentences (the tables show up to [`SHOWN`]).
+pub const SENTENCES: usize = 4;
 /// Most terms of a weighted sum written out in a sentence.
 const TERMS: usize = 3;
 /// What a number shows when it is not finite.
@@ -264,14 +266,9 @@ impl<'a> Words<'a> {
     /// The forward pass through layer `l`: each neuron's weighted sum and activation.
     fn forward(&self, l: usize) -> Parts {
         let layer = self.layer(l);
-        let shown = layer.neurons().min(SHOWN);
+        let shown = layer.neurons().min(SENTENCES);
         let mut sentences: Vec<String> = (0..shown).map(|j| self.forward_sentence(l, j)).collect();
-        if layer.neurons() > shown {
-            sentences.push(format!(
-                "... and {} more neurons do the same.",
-                layer.neurons() - shown
-            ));
-        }
+        sentences.extend(more_neurons(layer.neurons(), shown));
         if self.is_output(l) {
             sentences.extend(self.output_function_sentence());
         }
@@ -447,15 +444,10 @@ impl<'a> Words<'a> {
     /// The backward pass through layer `l`: deltas, then weight and bias gradients.
     fn backward(&self, l: usize) -> Parts {
         let layer = self.layer(l);
-        let shown = layer.neurons().min(SHOWN);
+        let shown = layer.neurons().min(SENTENCES);
         let mut sentences = vec![DELTA_MEANS.to_string()];
         sentences.extend((0..shown).map(|j| self.delta_sentence(l, j)));
-        if layer.neurons() > shown {
-            sentences.push(format!(
-                "... and {} more neurons do the same.",
-                layer.neurons() - shown
-            ));
-        }
+        sentences.extend(more_neurons(layer.neurons(), shown));
         sentences.push(self.gradient_sentence(l));
         let columns = vec![
             "Neuron".into(),
@@ -682,6 +674,20 @@ fn lower_first(text: &str) -> String {
     }
 }
 
+/// "The other 12 neurons do the same; the table shows their numbers." when some neurons of a
+/// layer got no sentence.
+fn more_neurons(neurons: usize, described: usize) -> Option<String> {
+    let more = neurons.checked_sub(described).filter(|&m| m > 0)?;
+    let (subject, verb) = if more == 1 {
+        ("neuron".to_string(), "does")
+    } else {
+        (format!("{more} neurons"), "do")
+    };
+    Some(format!(
+        "The other {subject} {verb} the same; the table shows their numbers."
+    ))
+}
+
 /// A table row.
 fn row(header: String, cells: Vec<String>) -> Row {
     Row { header, cells }
@@ -847,6 +853,18 @@ mod tests {
             Some("... and 56 more inputs")
         );
         assert!(digits[0].sentences[1].starts_with("It is a handwritten "));
+        let forward = &digits[1].sentences;
+        assert_eq!(forward.len(), SENTENCES + 1);
+        assert_eq!(
+            forward[SENTENCES],
+            "The other 12 neurons do the same; the table shows their numbers."
+        );
+        assert_eq!(
+            more_neurons(5, 4).unwrap(),
+            "The other neuron does the same; the table \
+            shows their numbers."
+        );
+        assert_eq!(more_neurons(2, 2), None);
         let gradients = &digits[4].tables[1];
         assert_eq!(gradients.columns[1], "from neuron 1");
         assert!(
