@@ -4,7 +4,7 @@
 
 use nn_core::{Activation, LayerTrace, Objective, Trace};
 
-use crate::config::Regularization;
+use crate::config::{Optimizer, Regularization};
 use crate::session::Session;
 use crate::stepper::{Stage, Stepper};
 
@@ -575,7 +575,7 @@ impl<'a> Words<'a> {
              are."
                 .to_string(),
         ];
-        sentences.extend(self.left_out_sentence());
+        sentences.extend(self.left_out_sentences());
         sentences.push(match self.stepper.loss_after() {
             Some(after) => format!(
                 "Done: this example's loss went from {} to {}. Next takes the next training \
@@ -594,28 +594,38 @@ impl<'a> Words<'a> {
     }
 
     /// What the usual training does that this step leaves out, if anything.
-    fn left_out_sentence(&self) -> Option<String> {
+    fn left_out_sentences(&self) -> Vec<String> {
         let config = self.session.config();
+        let mut sentences = vec![];
+        let optimizer = match config.optimizer {
+            Optimizer::Sgd if config.momentum > 0.0 => Some("SGD with momentum"),
+            Optimizer::Sgd => None,
+            Optimizer::Adam => Some("Adam"),
+            Optimizer::Lbfgs => Some("L-BFGS"),
+        };
+        if let Some(optimizer) = optimizer {
+            sentences.push(format!(
+                "Training itself uses {optimizer}; this step is plain SGD without it."
+            ));
+        }
+        if config.optimizer != Optimizer::Lbfgs && config.batch_size > 1 {
+            sentences.push(format!(
+                "Training itself averages the gradients of a batch of {} examples; this step \
+                 uses one.",
+                config.batch_size
+            ));
+        }
         let penalty = match config.regularization {
             Regularization::None => None,
             Regularization::L1 => Some("L1"),
             Regularization::L2 => Some("L2"),
         };
-        let optimizer = config.optimizer.name();
-        let plain = optimizer == "sgd" && config.momentum == 0.0;
-        match (penalty, plain) {
-            (None, true) => None,
-            (Some(p), true) => Some(format!(
-                "The {p} penalty is left out: only this example's loss counts."
-            )),
-            (None, false) => Some(format!(
-                "Your optimizer's extras ({optimizer}, momentum) are not used in this step."
-            )),
-            (Some(p), false) => Some(format!(
-                "The {p} penalty and your optimizer's extras ({optimizer}, momentum) are left \
-                 out: only this example's loss counts."
-            )),
+        if let Some(penalty) = penalty {
+            sentences.push(format!(
+                "The {penalty} penalty is left out: only this example's loss counts."
+            ));
         }
+        sentences
     }
 
     /// Layer `l`'s bias and weights, before and after the step.
@@ -790,7 +800,8 @@ mod tests {
 
     #[test]
     fn the_loss_and_update_stages_say_what_they_compute() {
-        let texts = all_stages("dataset=xor&networkShape=2&regularization=L2&seed=0.5");
+        let texts =
+            all_stages("dataset=xor&networkShape=2&regularization=L2&optimizer=adam&seed=0.5");
         let loss = &texts[3];
         assert!(loss.title.ends_with("loss"), "{}", loss.title);
         assert!(
