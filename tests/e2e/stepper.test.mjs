@@ -34,6 +34,9 @@ export const tests = [
       assert.match(await stageText(page), /^Stage 1 of 7: the example/);
       await press(page, 'Next');
       assert.equal(await stageText(page), 'Stage 2 of 7: forward pass, hidden layer 1');
+      const stages = panel(page).getByRole('list', { name: 'Stages' });
+      assert.equal(await stages.getByRole('listitem').count(), 7);
+      assert.equal(await stages.locator('[aria-current="step"]').textContent(), 'forward, layer 1');
       for (const neuron of ['Neuron 1', 'Neuron 2']) {
         const [z, a] = await rowNumbers(page, 'Forward pass, hidden layer 1', neuron);
         assert.ok(Number.isFinite(z) && Number.isFinite(a), `${neuron}: ${z}, ${a}`);

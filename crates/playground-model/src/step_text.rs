@@ -52,6 +52,10 @@ pub struct StageText {
     pub sentences: Vec<String>,
     /// The numbers.
     pub tables: Vec<Table>,
+    /// A short name of every stage of the example, in order ("forward, layer 1").
+    pub progress: Vec<String>,
+    /// The index in `progress` of the stage shown.
+    pub current: usize,
 }
 
 /// A number with three decimals (`-0.000` shows as `0.000`), or "n/a" when not finite.
@@ -116,10 +120,35 @@ pub fn describe(session: &Session, stepper: &Stepper) -> StageText {
     };
     let total = stepper.stages().len();
     let title = format!("Stage {} of {total}: {heading}", stepper.position());
+    let layers = stepper.trace().layers.len();
     StageText {
         title,
         sentences,
         tables,
+        progress: stepper
+            .stages()
+            .iter()
+            .map(|s| stage_label(*s, layers))
+            .collect(),
+        current: stepper.position() - 1,
+    }
+}
+
+/// A stage's short name for the progress list ("forward, layer 2", "backward, output").
+pub fn stage_label(stage: Stage, layers: usize) -> String {
+    let layer = |l: usize| {
+        if l + 1 == layers {
+            "output".to_string()
+        } else {
+            format!("layer {}", l + 1)
+        }
+    };
+    match stage {
+        Stage::Example => "example".to_string(),
+        Stage::Forward(l) => format!("forward, {}", layer(l)),
+        Stage::Loss => "loss".to_string(),
+        Stage::Backward(l) => format!("backward, {}", layer(l)),
+        Stage::Update | Stage::Updated => "update".to_string(),
     }
 }
 
@@ -780,6 +809,17 @@ mod tests {
         stepper.next(&session);
         let text = describe(&session, &stepper);
         assert_eq!(text.title, "Stage 2 of 7: forward pass, hidden layer 1");
+        let progress = [
+            "example",
+            "forward, layer 1",
+            "forward, output",
+            "loss",
+            "backward, output",
+            "backward, layer 1",
+            "update",
+        ];
+        assert_eq!(text.progress, progress);
+        assert_eq!(text.current, 1);
         let layer = &stepper.trace().layers[0];
         let start = "Neuron 1 of hidden layer 1 adds up its 2 inputs times their weights, plus \
              its bias: ";

@@ -66,6 +66,7 @@ pub fn stepper_panel(props: &Props) -> Html {
                 <button class="secondary" onclick={press(&props.on_close)}>{ "Close" }</button>
             </div>
             { view_chooser(props) }
+            { view_progress(text) }
             <p class="stepper-stage" aria-live="polite">{ &text.title }</p>
             // One wrapper, so a stage with more or fewer sentences does not rebuild the buttons
             // before it (which would lose the keyboard focus).
@@ -76,6 +77,19 @@ pub fn stepper_panel(props: &Props) -> Html {
                 { for text.tables.iter().map(view_table) }
             </div>
         </section>
+    }
+}
+
+/// The stages of the example in order, the one shown marked (`aria-current="step"`).
+fn view_progress(text: &StageText) -> Html {
+    let item = |(k, label): (usize, &String)| {
+        let current = (k == text.current).then_some("step");
+        html! { <li aria-current={current}>{ label }</li> }
+    };
+    html! {
+        <ol class="stepper-progress" aria-label="Stages">
+            { for text.progress.iter().enumerate().map(item) }
+        </ol>
     }
 }
 
