@@ -23,7 +23,7 @@ async function seriousViolations(page) {
 }
 
 const audit = (fragment) => (ctx) => withPlayground(ctx, fragment, async (page) => {
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   const problems = await seriousViolations(page);
   assert.equal(problems.length, 0, `axe found:\n  ${problems.join('\n  ')}`);
 });

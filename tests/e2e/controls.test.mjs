@@ -55,7 +55,9 @@ async function waitForLink(page, key, expected, timeout = 5_000) {
 /** Presses Step `n` times and returns the epoch shown after. */
 async function step(page, n) {
   const before = await readInteger(page, 'Epoch');
-  for (let i = 0; i < n; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+  for (let i = 0; i < n; i += 1) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+  }
   const after = await readInteger(page, 'Epoch');
   assert.equal(after, before + n, `${n} steps went from epoch ${before} to ${after}`);
   return after;
@@ -275,7 +277,7 @@ export const tests = [
       await seed.press('Enter');
       assert.equal(await seed.inputValue(), 'lecture-7', 'a blank seed was not refused');
       await seed.fill('other');
-      await page.getByRole('button', { name: 'Step' }).focus();
+      await page.getByRole('button', { name: 'Step', exact: true }).focus();
       await waitForLink(page, 'seed', 'other');
       await page.getByRole('button', { name: 'Regenerate' }).click();
       await page.waitForTimeout(100);

@@ -12,9 +12,9 @@ export const tests = [
   {
     name: 'Step trains exactly one epoch, and S does the same from the keyboard',
     run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
-      await page.getByRole('button', { name: 'Step' }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
       assert.equal(await readInteger(page, 'Epoch'), 1);
-      await page.getByRole('button', { name: 'Step' }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
       assert.equal(await readInteger(page, 'Epoch'), 2);
       await page.evaluate(() => document.activeElement?.blur());
       await page.keyboard.press('s');
@@ -38,12 +38,16 @@ export const tests = [
   {
     name: 'the same link gives the same run after a reload, and the link keeps its seed',
     run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
-      for (let i = 0; i < 20; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+      for (let i = 0; i < 20; i += 1) {
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+      }
       const losses = [await readText(page, 'Training loss'), await readText(page, 'Test loss')];
       assert.equal((await fragmentOf(page)).seed, '0.59704');
       await page.reload();
       await page.getByRole('button', { name: 'Play' }).waitFor();
-      for (let i = 0; i < 20; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+      for (let i = 0; i < 20; i += 1) {
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+      }
       const again = [await readText(page, 'Training loss'), await readText(page, 'Test loss')];
       assert.deepEqual(again, losses);
     }),
@@ -60,7 +64,7 @@ export const tests = [
   {
     name: 'Regenerate draws a new seed, writes it into the link and resets',
     run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
-      await page.getByRole('button', { name: 'Step' }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
       await page.getByRole('button', { name: 'Regenerate' }).click();
       assert.equal(await readInteger(page, 'Epoch'), 0);
       assert.notEqual((await fragmentOf(page)).seed, '0.59704');
@@ -99,7 +103,9 @@ export const tests = [
   {
     name: 'toggling Discretize output changes neither the loss curve nor the run (C11)',
     run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
-      for (let i = 0; i < 10; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+      for (let i = 0; i < 10; i += 1) {
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+      }
       const chart = await canvasHash(page, 'Loss curve');
       const losses = [await readText(page, 'Training loss'), await readText(page, 'Test loss')];
       const boundary = await canvasHash(page, 'Decision boundary');

@@ -13,7 +13,8 @@ use gloo::render::{AnimationFrame, request_animation_frame};
 use nn_core::Task;
 use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
-use playground_model::{Config, Session, Warning, decode, encode};
+use playground_model::step_text::describe;
+use playground_model::{Config, Session, Stepper, Warning, decode, encode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, MessageEvent};
 use yew::prelude::*;
@@ -31,6 +32,7 @@ use crate::components::perceptron::PerceptronPanel;
 use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
+use crate::components::stepper::StepperPanel;
 use crate::embed::{self, Command};
 use crate::neurons::Perceptron;
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
@@ -75,6 +77,18 @@ pub enum Msg {
     LoadPreset(String),
     /// A slide deck's command (embedded mode; see `crate::embed`).
     Command(Command),
+    /// Open "Step through one example" (pauses training).
+    OpenStepper,
+    /// The stepper's next stage.
+    StepperNext,
+    /// The stepper's stage before.
+    StepperBack,
+    /// Apply the stepped example's update to the weights (not an epoch).
+    StepperApply,
+    /// Leave "Step through one example".
+    CloseStepper,
+    /// Step through the training example of this index instead.
+    StepperChoose(usize),
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -106,6 +120,12 @@ pub struct App {
     probe: Option<FrameProbe>,
     /// Measured cost of one epoch, in milliseconds (a running mean).
     epoch_ms: f64,
+    /// "Step through one example", while open.
+    stepper: Option<Stepper>,
+    /// The training example the stepper opens at (the one it showed last).
+    stepper_example: usize,
+    /// The toolbar button that opens the stepper (takes the focus back when it closes).
+    stepper_button: NodeRef,
     /// Whether the page runs embedded in a slide (see `crate::embed`).
     embedded: bool,
     /// Whether the keyboard shortcuts work, read by the key listener.
@@ -140,6 +160,9 @@ impl Component for App {
             frame: None,
             probe: FrameProbe::from_page(),
             epoch_ms: 1.0,
+            stepper: None,
+            stepper_example: 0,
+            stepper_button: NodeRef::default(),
             embedded,
             shortcuts: shortcuts.clone(),
             _listeners: listeners(ctx, embedded, shortcuts),
@@ -151,6 +174,7 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::TogglePlay => {
+                self.close_stepper();
                 self.playing = !self.playing && !self.session.diverged();
                 log::info!("{}", if self.playing { "play" } else { "pause" });
                 self.schedule(ctx);
@@ -214,6 +238,20 @@ impl Component for App {
                 let result = self.session.set_bias(layer, neuron, value);
                 self.report(result.map(|_| ()), "The bias was not changed");
             }
+            msg @ (Msg::OpenStepper
+            | Msg::StepperNext
+            | Msg::StepperBack
+            | Msg::StepperApply
+            | Msg::CloseStepper
+            | Msg::StepperChoose(_)) => {
+                self.step_example(msg);
+                self.redraw();
+                return true;
+            }
+        }
+        // The network or the data may have changed: the stepper shows the new numbers.
+        if let Some(stepper) = &mut self.stepper {
+            stepper.refresh(&self.session);
         }
         self.redraw();
         true
@@ -239,6 +277,7 @@ impl Component for App {
             </header>
             <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
             <main class={classes!(config_hides_text.then_some("hide-text"))}>
+                { self.view_stepper(ctx) }
                 <section class="panel data" aria-label="Data">
                     <DataPanel config={config.clone()} on_configure={on_configure.clone()} />
                 </section>
@@ -418,6 +457,11 @@ impl App {
                 </button>
                 <button onclick={link.callback(|_| Msg::Reset)}>{ "Reset" }</button>
                 <button onclick={link.callback(|_| Msg::Regenerate)}>{ "Regenerate" }</button>
+                <button ref={self.stepper_button.clone()} disabled={diverged}
+                    onclick={link.callback(|_| Msg::OpenStepper)}
+                    aria-expanded={self.stepper.is_some().to_string()}>
+                    { "Step through one example" }
+                </button>
                 { self.view_speed(ctx) }
             </div>
         }
@@ -477,6 +521,65 @@ impl App {
                 <Activations config={config.clone()} {on_configure} />
                 <OptimizerGuide {config} />
             </div>
+        }
+    }
+
+    /// Handles the messages of "Step through one example".
+    fn step_example(&mut self, msg: Msg) {
+        match (msg, &mut self.stepper) {
+            (Msg::OpenStepper, None) => {
+                self.playing = false;
+                self.stepper = Stepper::start(&self.session, self.stepper_example);
+                if self.stepper.is_none() {
+                    self.message = Some("There are no training examples to step through.".into());
+                }
+            }
+            (Msg::StepperNext, Some(stepper)) => stepper.next(&self.session),
+            (Msg::StepperBack, Some(stepper)) => stepper.back(),
+            (Msg::StepperApply, Some(stepper)) => {
+                log::info!("one example's update");
+                let result = stepper.apply(&mut self.session);
+                self.report(result, "The update was not applied");
+            }
+            (Msg::CloseStepper, _) => {
+                self.close_stepper();
+                let button = self.stepper_button.cast::<web_sys::HtmlElement>();
+                if button.is_some_and(|b| b.focus().is_err()) {
+                    log::warn!("could not focus the stepper's button");
+                }
+            }
+            (Msg::StepperChoose(example), Some(stepper)) => {
+                if let Some(chosen) = Stepper::start(&self.session, example) {
+                    *stepper = chosen;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Leaves "Step through one example", remembering the example it showed.
+    fn close_stepper(&mut self) {
+        if let Some(stepper) = self.stepper.take() {
+            self.stepper_example = stepper.example();
+        }
+    }
+
+    /// The stepper's panel while it is open.
+    fn view_stepper(&self, ctx: &Context<Self>) -> Html {
+        let Some(stepper) = &self.stepper else {
+            return html! {};
+        };
+        let link = ctx.link();
+        let text = Rc::new(describe(&self.session, stepper));
+        html! {
+            <StepperPanel {text} can_go_back={stepper.can_go_back()}
+                can_apply={stepper.can_apply()}
+                on_next={link.callback(|_| Msg::StepperNext)}
+                on_back={link.callback(|_| Msg::StepperBack)}
+                on_apply={link.callback(|_| Msg::StepperApply)}
+                on_close={link.callback(|_| Msg::CloseStepper)}
+                example={stepper.example()} examples={self.session.inputs().0.len()}
+                on_choose={link.callback(Msg::StepperChoose)} />
         }
     }
 

@@ -72,6 +72,22 @@ impl Workspace {
         &self.outputs[self.inputs..]
     }
 
+    /// The input row of the last forward pass (zero-padded or truncated to the network's
+    /// input count).
+    pub fn input(&self) -> &[f64] {
+        &self.outputs[..self.inputs]
+    }
+
+    /// Weighted sums `z` of layer `layer` (0 = first hidden layer) from the last forward pass.
+    pub fn layer_pre(&self, layer: usize) -> &[f64] {
+        &self.pre[self.offsets[layer]..self.offsets[layer + 1]]
+    }
+
+    /// Error signals `delta = dL/dz` of layer `layer` from the last backward pass.
+    pub fn layer_delta(&self, layer: usize) -> &[f64] {
+        &self.delta[self.offsets[layer]..self.offsets[layer + 1]]
+    }
+
     /// Output layer's values from the last forward pass.
     pub fn output(&self) -> &[f64] {
         let last = self.offsets.len() - 2;

@@ -24,6 +24,7 @@ pub mod network;
 pub mod optimizer;
 pub mod regularization;
 pub mod rng;
+pub mod trace;
 pub mod train;
 
 pub use data::{DataKind, Feature, Features, Gate, generate, split};
@@ -40,4 +41,5 @@ pub use loss::Objective;
 pub use network::{Network, NetworkSpec};
 pub use optimizer::{OptimizerKind, OptimizerState};
 pub use regularization::Regularization;
+pub use trace::{LayerTrace, Trace};
 pub use train::{EpochReport, Hyperparameters, TrainStatus, Trainer};

@@ -28,12 +28,15 @@ pub mod history;
 pub mod link;
 pub mod presets;
 pub mod session;
+pub mod step_text;
+pub mod stepper;
 pub mod weights;
 
 pub use config::{Config, Warning};
 pub use history::{LossHistory, LossPoint};
 pub use link::{Decoded, decode, encode};
 pub use session::{Readout, SavedSession, Session};
+pub use stepper::{Stage, Stepper};
 pub use weights::{LayerWeights, Weights};
 
 /// What can go wrong in the model when input from outside reaches it.

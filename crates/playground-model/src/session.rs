@@ -12,7 +12,7 @@
 
 use nn_core::data::{Features, generate, split};
 use nn_core::rng::rng_for;
-use nn_core::{Dataset, Metrics, Network, TrainStatus, Trainer, Workspace, evaluate};
+use nn_core::{Dataset, Metrics, Network, Trace, TrainStatus, Trainer, Workspace, evaluate};
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
@@ -333,6 +333,34 @@ impl Session {
         Ok(session)
     }
 
+    /// Training example `index` (in the training split's order) walked forward and back through
+    /// the current network; `None` past the end of the training split.
+    pub fn trace_example(&self, index: usize) -> Option<Trace> {
+        let train = &self.splits.train;
+        let target = *train.targets.get(index)?;
+        Some(Trace::of(self.network(), train.row(index), target))
+    }
+
+    /// One plain gradient step on training example `index` alone: every weight and bias moves
+    /// by `-learning_rate * dL/dw` of that example's data loss (no momentum, no optimizer state,
+    /// no weight penalty). It is not an epoch: the epoch count and the loss history stay as
+    /// they are; the readouts are measured again. Returns the trace the step used (taken
+    /// before it). A step that would make a weight non-finite is refused.
+    pub fn apply_example_step(&mut self, index: usize) -> Result<Trace, ModelError> {
+        let rows = self.splits.train.len();
+        let trace = self
+            .trace_example(index)
+            .ok_or(nn_core::NnError::NoSuchRow { row: index, rows })?;
+        let mut network = self.network().clone();
+        trace.apply(&mut network, self.config.learning_rate);
+        if let Some(&bad) = network.params().iter().find(|w| !w.is_finite()) {
+            return Err(ModelError::NotFinite(bad));
+        }
+        self.trainer.network_mut().set_params(network.params())?;
+        self.measure();
+        Ok(trace)
+    }
+
     /// Appends the current losses to the history and returns the readouts.
     fn record(&mut self) -> Readout {
         let readout = self.measure();
@@ -639,6 +667,41 @@ mod tests {
         assert!(session.set_weight(0, 0, 2, 1.0).is_err());
         let infinite = session.set_bias(0, 0, f64::INFINITY);
         assert_eq!(infinite, Err(ModelError::NotFinite(f64::INFINITY)));
+    }
+
+    #[test]
+    fn one_example_step_moves_weights_by_minus_lr_times_its_gradient_and_is_no_epoch() {
+        let mut session = session("dataset=xor&networkShape=2&learningRate=0.01&seed=0.5");
+        session.run(3).unwrap();
+        let (epoch, points, readout) =
+            (session.epoch(), session.history().len(), session.readout());
+        let before = session.network().params().to_vec();
+        let trace = session.apply_example_step(4).unwrap();
+        assert_eq!(session.epoch(), epoch);
+        assert_eq!(
+            session.history().len(),
+            points,
+            "no point on the loss curve"
+        );
+        for ((after, w), g) in session
+            .network()
+            .params()
+            .iter()
+            .zip(&before)
+            .zip(&trace.gradient)
+        {
+            assert_eq!(*after, w - 0.01 * g);
+        }
+        assert!(session.trace_example(4).unwrap().loss < trace.loss);
+        assert_ne!(
+            session.readout().train_loss,
+            readout.train_loss,
+            "readouts follow"
+        );
+        assert_eq!(session.readout().epoch, epoch);
+        let rows = session.inputs().0.len();
+        assert!(session.trace_example(rows).is_none());
+        assert!(session.apply_example_step(rows).is_err());
     }
 
     #[test]

@@ -16,4 +16,5 @@ pub mod perceptron;
 pub mod preset_select;
 pub mod readouts;
 pub mod settings_panel;
+pub mod stepper;
 pub mod widgets;
