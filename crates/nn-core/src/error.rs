@@ -107,4 +107,7 @@ pub enum NnError {
         /// The data set's row count.
         rows: usize,
     },
+    /// A saved trainer's state does not fit its network (a file edited or from elsewhere).
+    #[error("the saved training state does not fit the network: {0}")]
+    StateMismatch(&'static str),
 }

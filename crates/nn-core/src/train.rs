@@ -175,6 +175,41 @@ impl Trainer {
         }
     }
 
+    /// Checks that a trainer read from outside (a saved file) fits its network: optimizer
+    /// state as long as the parameters (or empty, a fresh start), L-BFGS pairs matched, frozen
+    /// indices in range and sorted, hyperparameters finite. A trainer made here always passes.
+    ///
+    /// # Errors
+    /// [`NnError::StateMismatch`] naming the part that does not fit.
+    pub fn check(&self) -> Result<(), NnError> {
+        let n = self.network.param_count();
+        let fits = |v: &[f64]| v.is_empty() || v.len() == n;
+        let state_fits = match &self.optimizer {
+            OptimizerState::Sgd(sgd) => fits(&sgd.velocity),
+            OptimizerState::Adam(adam) => fits(&adam.m) && fits(&adam.v),
+            OptimizerState::Lbfgs(lbfgs) => {
+                lbfgs.s.len() == lbfgs.y.len()
+                    && lbfgs.s.iter().chain(&lbfgs.y).all(|v| v.len() == n)
+            }
+        };
+        if !state_fits {
+            return Err(NnError::StateMismatch("optimizer state"));
+        }
+        if self.optimizer.kind() != self.hyperparameters.optimizer {
+            return Err(NnError::StateMismatch("optimizer kind"));
+        }
+        let sorted = self.frozen.windows(2).all(|w| w[0] < w[1]);
+        if !sorted || self.frozen.last().is_some_and(|&i| i >= n) {
+            return Err(NnError::StateMismatch("frozen parameters"));
+        }
+        let h = &self.hyperparameters;
+        let numbers = [h.learning_rate, h.momentum, h.regularization_rate];
+        if !numbers.iter().all(|x| x.is_finite()) || h.batch_size == 0 {
+            return Err(NnError::StateMismatch("hyperparameters"));
+        }
+        Ok(())
+    }
+
     /// The frozen parameter indices, sorted.
     pub fn frozen(&self) -> &[usize] {
         &self.frozen
@@ -784,6 +819,40 @@ mod tests {
         }
         assert!(objectives.windows(2).all(|w| w[1] <= w[0] + 1e-12));
         assert!(objectives[59] < 0.1 * objectives[0], "{objectives:?}");
+    }
+
+    #[test]
+    fn check_refuses_saved_states_that_do_not_fit_the_network() {
+        let data = xor_data();
+        let spec = NetworkSpec::new(2, vec![3], Activation::Tanh, Objective::TanhSquared);
+        let net = Network::new(spec, Init::PlaygroundUniform, &mut rng_for("check", "w")).unwrap();
+        for optimizer in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Adam,
+            OptimizerKind::Lbfgs,
+        ] {
+            let h = Hyperparameters {
+                optimizer,
+                momentum: 0.5,
+                ..Default::default()
+            };
+            let mut trainer = Trainer::new(net.clone(), h, rng_for("check", "shuffle"));
+            trainer.train_epoch(&data).unwrap();
+            assert_eq!(trainer.check(), Ok(()), "{optimizer:?}");
+            let mut saved = serde_json::to_value(&trainer).unwrap();
+            let state = saved["optimizer"].as_object_mut().unwrap();
+            let (_, inner) = state.iter_mut().next().unwrap();
+            let vectors = inner.as_object_mut().unwrap();
+            let (_, first) = vectors.iter_mut().next().unwrap();
+            match first.as_array_mut().unwrap().first_mut() {
+                Some(serde_json::Value::Array(pair)) => pair.push(0.5.into()),
+                Some(_) => first.as_array_mut().unwrap().push(0.5.into()),
+                None => panic!("{optimizer:?} kept no state"),
+            }
+            let broken: Trainer = serde_json::from_value(saved).unwrap();
+            let expected = Err(NnError::StateMismatch("optimizer state"));
+            assert_eq!(broken.check(), expected, "{optimizer:?}");
+        }
     }
 
     #[test]

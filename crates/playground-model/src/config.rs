@@ -113,6 +113,8 @@ named_enum! {
         Blobs = "blobs",
         /// 8 x 8 images of handwritten digits, ten classes.
         Digits = "digits",
+        /// The user's own points (see [`crate::own_data`]), as many classes as `classes`.
+        Own = "own",
     }
 }
 
@@ -125,6 +127,8 @@ named_enum! {
         Gauss = "reg-gauss",
         /// A 1-D curve over x.
         Curve = "reg-curve",
+        /// The user's own points with their values (see [`crate::own_data`]).
+        Own = "reg-own",
     }
 }
 
@@ -363,6 +367,14 @@ impl Config {
         self.problem == Problem::Classification && self.dataset == DatasetKind::Digits
     }
 
+    /// Whether the data are the user's own points rather than generated ones.
+    pub fn uses_own_data(&self) -> bool {
+        match self.problem {
+            Problem::Classification => self.dataset == DatasetKind::Own,
+            Problem::Regression => self.reg_dataset == RegDatasetKind::Own,
+        }
+    }
+
     /// The limits that depend on the data.
     pub fn limits(&self) -> Limits {
         if self.is_digits() {
@@ -385,7 +397,7 @@ impl Config {
         match (self.problem, self.dataset) {
             (Problem::Regression, _) => None,
             (_, DatasetKind::Digits) => Some(10),
-            (_, DatasetKind::Blobs | DatasetKind::Spiral) => Some(self.classes),
+            (_, DatasetKind::Blobs | DatasetKind::Spiral | DatasetKind::Own) => Some(self.classes),
             _ => Some(2),
         }
     }

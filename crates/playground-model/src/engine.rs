@@ -82,21 +82,22 @@ pub fn features(config: &Config) -> Features {
         .collect()
 }
 
-/// The data set to generate.
-pub fn data_kind(config: &Config) -> DataKind {
+/// The data set to generate; `None` for the user's own data, which are not generated.
+pub fn data_kind(config: &Config) -> Option<DataKind> {
     match config.problem {
         Problem::Regression => match config.reg_dataset {
-            RegDatasetKind::Plane => DataKind::RegPlane,
-            RegDatasetKind::Gauss => DataKind::RegGauss,
-            RegDatasetKind::Curve => DataKind::RegCurve,
+            RegDatasetKind::Plane => Some(DataKind::RegPlane),
+            RegDatasetKind::Gauss => Some(DataKind::RegGauss),
+            RegDatasetKind::Curve => Some(DataKind::RegCurve),
+            RegDatasetKind::Own => None,
         },
         Problem::Classification => classification_kind(config.dataset, config.classes),
     }
 }
 
 /// The classification data set, with TensorFlow Playground's two-arm spiral for two classes.
-fn classification_kind(dataset: DatasetKind, classes: usize) -> DataKind {
-    match dataset {
+fn classification_kind(dataset: DatasetKind, classes: usize) -> Option<DataKind> {
+    let kind = match dataset {
         DatasetKind::Circle => DataKind::Circle,
         DatasetKind::Xor => DataKind::Xor,
         DatasetKind::Gauss => DataKind::Gauss,
@@ -109,7 +110,9 @@ fn classification_kind(dataset: DatasetKind, classes: usize) -> DataKind {
         DatasetKind::GateXor => DataKind::Gate(Gate::Xor),
         DatasetKind::GateNot => DataKind::Gate(Gate::Not),
         DatasetKind::Digits => DataKind::Digits,
-    }
+        DatasetKind::Own => return None,
+    };
+    Some(kind)
 }
 
 #[cfg(test)]
@@ -124,7 +127,7 @@ mod tests {
         assert_eq!(spec.objective, Objective::TanhSquared);
         assert_eq!(hyperparameters(&config), Hyperparameters::default());
         assert_eq!(features(&config), Features::default());
-        assert_eq!(data_kind(&config), DataKind::Circle);
+        assert_eq!(data_kind(&config), Some(DataKind::Circle));
     }
 
     #[test]
@@ -155,19 +158,22 @@ mod tests {
             objective(&spiral),
             Objective::SoftmaxCrossEntropy { classes: 4 }
         );
-        assert_eq!(data_kind(&spiral), DataKind::SpiralK { classes: 4 });
+        assert_eq!(data_kind(&spiral), Some(DataKind::SpiralK { classes: 4 }));
         let regression = Config {
             problem: Problem::Regression,
             ..Config::default()
         };
         assert_eq!(objective(&regression), Objective::LinearSquared);
-        assert_eq!(data_kind(&regression), DataKind::RegPlane);
+        assert_eq!(data_kind(&regression), Some(DataKind::RegPlane));
         for dataset in DatasetKind::ALL {
             let config = Config {
                 dataset: *dataset,
                 ..Config::default()
             };
-            assert_eq!(data_kind(&config).key(), dataset.name());
+            match data_kind(&config) {
+                Some(kind) => assert_eq!(kind.key(), dataset.name()),
+                None => assert_eq!(*dataset, DatasetKind::Own),
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 /// Points kept by [`LossHistory::default`].
 pub const DEFAULT_CAPACITY: usize = 1000;
+/// Largest capacity a history read from a file may ask for.
+pub const MAX_CAPACITY: usize = 100_000;
 
 /// One point of the loss curve.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -84,6 +86,20 @@ impl LossHistory {
     /// The newest point.
     pub fn last(&self) -> Option<&LossPoint> {
         self.points.last()
+    }
+
+    /// Whether a history read from outside (a saved file) keeps this type's promises: a
+    /// capacity from 4 to [`MAX_CAPACITY`], no more points than that, epochs in order, and
+    /// every number finite.
+    pub fn is_sound(&self) -> bool {
+        let numbers = self
+            .points
+            .iter()
+            .flat_map(|p| [p.train_loss, p.test_loss, p.train_accuracy, p.test_accuracy]);
+        (4..=MAX_CAPACITY).contains(&self.capacity)
+            && self.points.len() <= self.capacity
+            && self.points.windows(2).all(|w| w[0].epoch <= w[1].epoch)
+            && numbers.flatten().all(f64::is_finite)
     }
 
     /// Forgets every point.

@@ -26,6 +26,8 @@ pub mod config;
 mod engine;
 pub mod history;
 pub mod link;
+pub mod model_file;
+pub mod own_data;
 pub mod presets;
 pub mod session;
 pub mod step_text;
@@ -35,6 +37,7 @@ pub mod weights;
 pub use config::{Config, Warning};
 pub use history::{LossHistory, LossPoint};
 pub use link::{Decoded, decode, encode};
+pub use own_data::{OwnData, OwnPoint};
 pub use session::{Readout, SavedSession, Session};
 pub use stepper::{Stage, Stepper};
 pub use weights::{LayerWeights, Weights};
@@ -51,6 +54,34 @@ pub enum ModelError {
     /// A hand-set value is not finite.
     #[error("{0} is not a finite number")]
     NotFinite(f64),
+    /// A point of the user's own data is outside the limits; the text says which and why.
+    #[error("{0}")]
+    BadPoint(String),
+    /// The user's own data already hold the most points allowed.
+    #[error("at most {max} points are allowed")]
+    TooManyPoints {
+        /// The limit.
+        max: usize,
+    },
+    /// A line of a CSV file could not be read as a point.
+    #[error("line {line}: {message}")]
+    Csv {
+        /// The line, counted from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file is larger than the playground reads.
+    #[error("the file has {bytes} bytes; at most {max} are read")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A model file could not be read; the text says why.
+    #[error("{0}")]
+    BadModelFile(String),
     /// The engine refused the configuration or a saved state.
     #[error("engine: {0}")]
     Engine(#[from] nn_core::NnError),

@@ -16,9 +16,10 @@ use nn_core::{Dataset, Metrics, Network, Trace, TrainStatus, Trainer, Workspace,
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
-use crate::config::Config;
+use crate::config::{CLASSES_RANGE, Config};
 use crate::engine;
 use crate::history::LossHistory;
+use crate::own_data::OwnData;
 use crate::weights::{LayerWeights, Weights};
 
 /// The numbers the readouts show after an epoch. Each is `None` when it does not apply
@@ -39,11 +40,15 @@ pub struct Readout {
     pub diverged: bool,
 }
 
-/// Everything needed to continue a run exactly; the data are regenerated from the settings.
+/// Everything needed to continue a run exactly; generated data are made again from the
+/// settings, the user's own points are kept.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SavedSession {
     /// The settings.
     pub config: Config,
+    /// The user's own points (empty unless some were made).
+    #[serde(default)]
+    pub own: OwnData,
     /// The network, optimizer state, shuffling generator and epoch counter.
     pub trainer: Trainer,
     /// The loss curve.
@@ -68,6 +73,8 @@ struct Splits {
 pub struct Session {
     /// The settings in force (always within their limits).
     config: Config,
+    /// The user's own points, used when the settings ask for them.
+    own: OwnData,
     /// The data.
     splits: Splits,
     /// The network in training.
@@ -84,12 +91,23 @@ pub struct Session {
 impl Session {
     /// Starts a run: makes the data and the network from the settings (brought within their
     /// limits first) and records epoch 0.
-    pub fn new(mut config: Config) -> Result<Session, ModelError> {
+    pub fn new(config: Config) -> Result<Session, ModelError> {
+        Session::with_own_data(config, OwnData::default())
+    }
+
+    /// Starts a run with the user's own points at hand (used when the settings choose them).
+    ///
+    /// # Errors
+    /// As [`Session::new`], and [`ModelError::BadPoint`] or [`ModelError::TooManyPoints`]
+    /// for points outside the limits of [`crate::own_data`].
+    pub fn with_own_data(mut config: Config, own: OwnData) -> Result<Session, ModelError> {
         config.normalize();
-        let splits = make_splits(&config)?;
+        own.check(CLASSES_RANGE.1)?;
+        let splits = make_splits(&config, &own)?;
         let trainer = make_trainer(&config)?;
         let mut session = Session {
             config,
+            own,
             splits,
             trainer,
             history: LossHistory::default(),
@@ -150,13 +168,39 @@ impl Session {
         self.run(1)
     }
 
+    /// The user's own points.
+    pub fn own_data(&self) -> &OwnData {
+        &self.own
+    }
+
+    /// Changes the user's own points with `edit` (which may refuse, changing nothing). When
+    /// the run uses them, the data are split again and the readouts measured, but the network
+    /// trains on from where it is: a point added mid-run pulls the decision boundary.
+    ///
+    /// # Errors
+    /// What `edit` returns, or a limit of [`crate::own_data`] the new points break.
+    pub fn edit_own_data<T>(
+        &mut self,
+        edit: impl FnOnce(&mut OwnData) -> Result<T, ModelError>,
+    ) -> Result<T, ModelError> {
+        let mut own = self.own.clone();
+        let result = edit(&mut own)?;
+        own.check(CLASSES_RANGE.1)?;
+        if self.config.uses_own_data() {
+            self.splits = make_splits(&self.config, &own)?;
+        }
+        self.own = own;
+        self.measure();
+        Ok(result)
+    }
+
     /// Trains up to `epochs` epochs, stopping early on divergence. Each epoch's training and
     /// test loss go into the history; the readouts (with accuracies) are measured once, at the
     /// end, so a run of many epochs between two redraws costs little beyond the training. The
     /// accuracies go into the history with the run's last epoch.
     pub fn run(&mut self, epochs: u64) -> Result<Readout, ModelError> {
         for _ in 0..epochs {
-            if self.diverged() {
+            if self.diverged() || self.splits.train.is_empty() {
                 break;
             }
             let report = self.trainer.train_epoch(&self.splits.train)?;
@@ -202,7 +246,7 @@ impl Session {
             seed,
             ..self.config.clone()
         };
-        self.splits = make_splits(&config)?;
+        self.splits = make_splits(&config, &self.own)?;
         self.config = config;
         self.reset()
     }
@@ -215,7 +259,7 @@ impl Session {
         let new_data = data_differs(&self.config, &config);
         let reset = new_data || network_differs(&self.config, &config);
         if new_data {
-            self.splits = make_splits(&config)?;
+            self.splits = make_splits(&config, &self.own)?;
         }
         self.config = config;
         if reset {
@@ -298,6 +342,7 @@ impl Session {
         let (config, history) = (self.config.clone(), self.history.clone());
         SavedSession {
             config,
+            own: self.own.clone(),
             trainer: self.trainer.clone(),
             history,
         }
@@ -307,10 +352,12 @@ impl Session {
     pub fn restore(saved: SavedSession) -> Result<Session, ModelError> {
         let SavedSession {
             mut config,
+            own,
             trainer,
             history,
         } = saved;
         config.normalize();
+        own.check(CLASSES_RANGE.1)?;
         let expected = engine::network_spec(&config);
         if trainer.network().spec() != &expected {
             let message = format!(
@@ -320,9 +367,12 @@ impl Session {
             );
             return Err(ModelError::StateMismatch(message));
         }
-        let splits = make_splits(&config)?;
+        let splits = make_splits(&config, &own)?;
+        let mut trainer = trainer;
+        trainer.set_hyperparameters(engine::hyperparameters(&config));
         let mut session = Session {
             config,
+            own,
             splits,
             trainer,
             history,
@@ -372,15 +422,17 @@ impl Session {
     }
 }
 
-/// Generates, splits and featurises the data of a configuration.
-fn make_splits(config: &Config) -> Result<Splits, ModelError> {
-    let kind = engine::data_kind(config);
-    let points = generate(
-        kind,
-        None,
-        config.noise / 100.0,
-        &mut rng_for(&config.seed, "data"),
-    )?;
+/// Generates (or takes the user's own), splits and featurises the data of a configuration.
+fn make_splits(config: &Config, own: &OwnData) -> Result<Splits, ModelError> {
+    let points = match engine::data_kind(config) {
+        Some(kind) => generate(
+            kind,
+            None,
+            config.noise / 100.0,
+            &mut rng_for(&config.seed, "data"),
+        )?,
+        None => own.dataset(config.problem, config.classes),
+    };
     let share = f64::from(config.perc_train_data);
     let (train_points, test_points) = split(&points, share, &mut rng_for(&config.seed, "split"))?;
     let features = engine::features(config);
@@ -849,5 +901,66 @@ mod tests {
                 assert_eq!(said, gates, "corner ({a}, {b}) at epoch {epochs}");
             }
         }
+    }
+
+    #[test]
+    fn own_points_train_on_without_a_reset_and_no_points_train_nothing() {
+        use crate::own_data::OwnPoint;
+        let mut session = session("#dataset=own&percTrainData=50&networkShape=3&seed=2");
+        assert!(session.inputs().0.is_empty());
+        let readout = session.run(5).unwrap();
+        assert_eq!((readout.epoch, readout.train_loss), (0, None));
+        assert_eq!(session.history().len(), 1, "only epoch 0");
+
+        let corners = [
+            (-3.0, -3.0, 0.0),
+            (3.0, 3.0, 0.0),
+            (-3.0, 3.0, 1.0),
+            (3.0, -3.0, 1.0),
+        ];
+        session
+            .edit_own_data(|own| {
+                for (x1, x2, label) in corners {
+                    own.add(Problem::Classification, OwnPoint { x1, x2, label }, 2)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!((session.inputs().0.len(), session.inputs().1.len()), (2, 2));
+        session.run(10).unwrap();
+        let weights = bits(&session);
+        let refused = session.edit_own_data(|own| {
+            own.add(
+                Problem::Classification,
+                OwnPoint {
+                    x1: 0.0,
+                    x2: 0.0,
+                    label: 0.0,
+                },
+                2,
+            )?;
+            own.add(
+                Problem::Classification,
+                OwnPoint {
+                    x1: 9.0,
+                    x2: 0.0,
+                    label: 0.0,
+                },
+                2,
+            )
+        });
+        assert!(refused.is_err());
+        assert_eq!(
+            session.own_data().classification.len(),
+            4,
+            "a refused edit changes nothing"
+        );
+
+        session
+            .edit_own_data(|own| Ok(own.remove_near(Problem::Classification, 3.0, 3.0, 0.1)))
+            .unwrap();
+        assert_eq!(session.epoch(), 10, "editing points does not reset");
+        assert_eq!(bits(&session), weights);
+        assert_eq!(session.inputs().0.len() + session.inputs().1.len(), 3);
     }
 }

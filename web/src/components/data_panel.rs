@@ -56,7 +56,10 @@ pub fn dataset_shown(config: &Config) -> bool {
 /// Whether the data set lets the user choose its number of classes (blobs, spiral).
 pub fn has_classes(config: &Config) -> bool {
     config.problem == Problem::Classification
-        && matches!(config.dataset, DatasetKind::Blobs | DatasetKind::Spiral)
+        && matches!(
+            config.dataset,
+            DatasetKind::Blobs | DatasetKind::Spiral | DatasetKind::Own
+        )
 }
 
 /// Whether noise changes the data set (gates and digits have none).
@@ -89,6 +92,7 @@ pub fn dataset_text(dataset: DatasetKind) -> &'static str {
         DatasetKind::GateNot => "Logic NOT",
         DatasetKind::Blobs => "Blobs",
         DatasetKind::Digits => "Digits",
+        DatasetKind::Own => "Your own data",
     }
 }
 
@@ -98,6 +102,7 @@ pub fn reg_dataset_text(dataset: RegDatasetKind) -> &'static str {
         RegDatasetKind::Plane => "Plane",
         RegDatasetKind::Gauss => "Multi gaussian",
         RegDatasetKind::Curve => "Curve",
+        RegDatasetKind::Own => "Your own data",
     }
 }
 
