@@ -1,29 +1,12 @@
 // Accessibility: an axe-core audit of the page finds no serious or critical problem.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { assert } from '../lib/assert.mjs';
+import { seriousViolations } from '../lib/axe.mjs';
 import { withPlayground } from '../lib/page.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Runs axe-core in the page and returns its serious and critical violations, one line each. */
-async function seriousViolations(page) {
-  // Evaluated, not added as a <script> tag: the page's security policy blocks inline scripts.
-  await page.evaluate(await readFile(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join('; ')})`);
-}
-
-const audit = (fragment) => (ctx) => withPlayground(ctx, fragment, async (page) => {
+/** An audit of the page at `fragment` after one epoch, once `open(page)` has opened a part. */
+const audit = (fragment, open = async () => {}) => (ctx) => withPlayground(ctx, fragment, async (page) => {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await open(page);
   const problems = await seriousViolations(page);
   assert.equal(problems.length, 0, `axe found:\n  ${problems.join('\n  ')}`);
 });
@@ -35,4 +18,16 @@ export const tests = [
   { name: 'axe-core: regression', run: audit('#problem=regression&regDataset=reg-gauss&seed=0.5') },
   { name: 'axe-core: the digits view', run: audit('#preset=digits&seed=0.5') },
   { name: 'axe-core: the fitted curve', run: audit('#preset=regression-curve&showTestData=true') },
+  { name: 'axe-core: the Share panel',
+    run: audit('#seed=0.5', (page) => page.getByRole('button', { name: 'Share' }).click()) },
+  { name: 'axe-core: Edit data, for classes and for values',
+    run: audit('#dataset=blobs&classes=3&seed=0.5', async (page) => {
+      await page.getByRole('button', { name: 'Edit data' }).click();
+      await page.getByRole('heading', { name: 'Edit data' }).waitFor();
+    }) },
+  { name: 'axe-core: Edit data of a regression',
+    run: audit('#problem=regression&seed=0.5', async (page) => {
+      await page.getByRole('button', { name: 'Edit data' }).click();
+      await page.getByRole('slider', { name: 'Value of new points' }).waitFor();
+    }) },
 ];

@@ -82,6 +82,9 @@ export const tests = [
       assert.equal(await rate(frames.a).inputValue(), '0.3');
       assert.equal(await rate(frames.b).inputValue(), '0.1', 'B keeps its own rate');
       assert.equal(await hostHash(page), '#/3');
+      const frameA = await (await page.locator('#a').elementHandle()).contentFrame();
+      const stored = await frameA.evaluate(() => localStorage.length);
+      assert.equal(stored, 0, 'an embedded playground keeps nothing in local storage');
       const full = await frames.a.getByRole('link', { name: 'Open the full page' })
         .getAttribute('href');
       const fields = new URLSearchParams(full.split('#')[1]);

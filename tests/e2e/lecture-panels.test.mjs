@@ -1,12 +1,11 @@
 // The lecture panels: the activation functions (six plots, the one in use marked), the loss in
 // use (formula beside the live training loss, the penalty apart) and the optimizer choice
 // (SGD with momentum, Adam) changed mid-run without losing the weights or the epoch.
-import { createRequire } from 'node:module';
 import { withPlayground, fragmentOf } from '../lib/page.mjs';
 import { assert, assertNoProblems, readInteger } from '../lib/assert.mjs';
+import { seriousViolations } from '../lib/axe.mjs';
 
 const SEEDED = '#seed=0.5';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ACTIVATIONS = ['Linear', 'Sigmoid', 'Tanh', 'ReLU', 'Leaky ReLU', 'Step'];
 
 /** Opens the playground at `fragment`, runs `check(page)`, and then refuses page errors. */
@@ -33,7 +32,7 @@ async function waitForLink(page, key, expected, timeout = 5_000) {
 
 /** Presses Step `n` times and returns the epoch shown after. */
 async function step(page, n) {
-  for (let i = 0; i < n; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+  for (let i = 0; i < n; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
   return readInteger(page, 'Epoch');
 }
 
@@ -51,17 +50,6 @@ async function openGuide(page) {
   const panel = page.getByRole('region', { name });
   await panel.getByText(name, { exact: true }).click();
   return panel;
-}
-
-/** The serious and critical problems axe-core finds in the page, one line each. */
-async function seriousViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-      .map((v) => `${v.id}: ${v.help} (${v.nodes[0].target.join(' ')})`);
-  });
-  return violations;
 }
 
 /** The names of the figures marked as in use. */

@@ -62,7 +62,7 @@ export const tests = [
   {
     name: 'slider w1 moves the picture and the formula without resetting the epoch',
     run: (ctx) => withPlayground(ctx, '#preset=perceptron-and&seed=0.5', async (page) => {
-      for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: 'Step' }).click();
+      for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
       assert.equal(await readInteger(page, 'Epoch'), 3);
       await page.waitForTimeout(100);
       const picture = await canvasHash(page, BOUNDARY);

@@ -9,7 +9,7 @@ const readLoss = async (page, name) =>
 
 /** Presses Step `count` times. */
 async function step(page, count) {
-  const button = page.getByRole('button', { name: 'Step' });
+  const button = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < count; i += 1) await button.click();
 }
 
@@ -65,7 +65,7 @@ export const tests = [
       for (const name of ['perceptron-and', 'overfitting', 'underfitting', 'xor-hidden']) {
         assert.ok(names.includes(name), `${name} in ${names}`);
       }
-      await page.getByRole('button', { name: 'Step' }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
       await select.selectOption('underfitting');
       const link = await fragmentOf(page);
       assert.equal(link.preset, 'underfitting');

@@ -86,6 +86,7 @@ export const tests = [
       const images = lists.first().getByRole('listitem');
       assert.equal(await images.count(), 24);
       assert.match(await images.first().textContent(), /^(✗ wrong: )?\d \(true \d\)$/);
+      await page.getByText(/Alpaydin and C\. Kaynak.*\(CC BY 4\.0\)/).waitFor();
       // Untrained, the network reads most images wrong: each wrong one says so in words.
       const wrongHeading = page.getByRole('heading', { name: /^Misclassified test images/ });
       const before = await wrongHeading.textContent();
@@ -103,8 +104,8 @@ export const tests = [
       assert.ok(inked >= 5, `only ${inked} dark pixels in an 8 x 8 digit`);
 
       const curve = await canvasHash(page, 'Accuracy curve');
-      await page.getByRole('button', { name: 'Step' }).click();
-      await page.getByRole('button', { name: 'Step' }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
       await waitForInteger(page, 'Epoch', 2);
       await page.waitForTimeout(100);
       assert.notEqual(await canvasHash(page, 'Accuracy curve'), curve, 'the curve did not grow');

@@ -5,22 +5,27 @@
 //! Playground link opens the same experiment), and the canonical link is written back with
 //! `history.replaceState`, so the address bar always holds a link to what is on screen.
 
+mod editing;
+mod sharing;
+
 use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
 use gloo::render::{AnimationFrame, request_animation_frame};
 use nn_core::Task;
 use playground_model::config::SPEED_RANGE;
 use playground_model::link::seed_from_unit;
 use playground_model::step_text::describe;
-use playground_model::{Config, Session, Stepper, Warning, decode, encode};
+use playground_model::{Config, OwnData, Session, Stepper, Warning, decode, encode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, MessageEvent};
 use yew::prelude::*;
 
 use crate::components::activations::Activations;
 use crate::components::boundary::{BoundaryView, DecisionBoundary};
+use crate::components::data_editor::DataEditor;
 use crate::components::data_panel::DataPanel;
 use crate::components::help::{Help, ViewButtons};
 use crate::components::loss_chart::LossChart;
@@ -32,11 +37,13 @@ use crate::components::perceptron::PerceptronPanel;
 use crate::components::preset_select::PresetSelect;
 use crate::components::readouts::Readouts;
 use crate::components::settings_panel::SettingsPanel;
+use crate::components::share::{Picture, SharePanel};
 use crate::components::stepper::StepperPanel;
 use crate::embed::{self, Command};
 use crate::neurons::Perceptron;
 use crate::pictures::{GRID_SIZE, NOT_PLANE_DATA, PLAYING_GRID_SIZE, Pictures, loss_series};
 use crate::render::loss_chart::LossSeries;
+use crate::storage::{self, Found};
 
 /// Longest time spent training in one animation frame, in milliseconds, so that the page keeps
 /// drawing (a frame at 60 Hz lasts 16.7 ms) and answering input.
@@ -49,6 +56,10 @@ const MIN_EPOCH_MS: f64 = 0.005;
 /// What the page says when training diverges.
 const DIVERGED: &str = "Training diverged: the loss or a weight stopped being a finite number. \
     Try a lower learning rate, then press Reset.";
+
+/// What the page says while the user's own data have no training point.
+const NO_OWN_POINTS: &str = "No points to train on yet: press Edit data, then click the picture \
+    to add points of each class (or import a CSV file).";
 
 /// What the user or the browser asks of the page.
 pub enum Msg {
@@ -89,6 +100,32 @@ pub enum Msg {
     CloseStepper,
     /// Step through the training example of this index instead.
     StepperChoose(usize),
+    /// Open or close the Share panel.
+    ToggleShare,
+    /// Save the run as a model file.
+    ExportModel,
+    /// Read a model file the user picked.
+    ImportModel(web_sys::File),
+    /// A model file's text arrived, or why it did not.
+    ModelRead(Result<String, String>),
+    /// Save a picture as a PNG file.
+    SavePicture(Picture),
+    /// Open or close "Edit data".
+    ToggleEditData,
+    /// A click on the decision boundary at (x1, x2) while editing the data.
+    PlaneClicked(f64, f64),
+    /// The class (or value) that new points get.
+    SetNewLabel(f64),
+    /// Remove every point of the user's data.
+    ClearData,
+    /// Read a CSV file the user picked.
+    ImportCsv(web_sys::File),
+    /// A CSV file's text arrived, or why it did not.
+    CsvRead(Result<String, String>),
+    /// Save the user's data as a CSV file.
+    ExportCsv,
+    /// The user has read the notice.
+    DismissNotice,
 }
 
 /// The message of a keyboard shortcut (see `components::help::SHORTCUTS`), if `key` is one.
@@ -114,6 +151,16 @@ pub struct App {
     warnings: Vec<Warning>,
     /// A problem the page reports in words.
     message: Option<String>,
+    /// News that is not a problem (a file saved or loaded), said politely.
+    notice: Option<String>,
+    /// Whether the Share panel is open.
+    share_open: bool,
+    /// Whether "Edit data" is on: clicks on the decision boundary add and remove points.
+    editing: bool,
+    /// The class index (or value) of points added by a click.
+    new_label: f64,
+    /// A file being read (reading stops if this is dropped).
+    reader: Option<FileReader>,
     playing: bool,
     frame: Option<AnimationFrame>,
     /// The browser benchmark's probe (see `tests/bench.mjs`), if the page was opened by it.
@@ -139,13 +186,27 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let decoded = decode(&location_hash(), fresh_seed);
+        let hash = location_hash();
+        let mut decoded = decode(&hash, fresh_seed);
         let embedded = embed::is_embedded(&decoded.config);
         let shortcuts = Rc::new(Cell::new(embed::shortcuts_on(&decoded.config, embedded)));
         set_root_class("embed", embedded);
-        let (session, message) = start_session(decoded.config);
+        let (mut own, mut notice) = (OwnData::default(), None);
         if !embedded {
-            write_link(session.config());
+            match storage::load() {
+                Found::State(stored) => {
+                    if hash.trim_start_matches('#').is_empty() {
+                        decoded = decode(&stored.link, fresh_seed);
+                    }
+                    own = stored.own_data;
+                }
+                Found::Discarded(why) => notice = Some(why),
+                Found::Nothing => {}
+            }
+        }
+        let (session, message) = start_session(decoded.config, own);
+        if !embedded {
+            save_state(&session);
         }
         let mut app = App {
             session,
@@ -156,6 +217,11 @@ impl Component for App {
             off_plane: OffPlaneViews::default(),
             warnings: decoded.warnings,
             message,
+            notice,
+            share_open: false,
+            editing: false,
+            new_label: 0.0,
+            reader: None,
             playing: false,
             frame: None,
             probe: FrameProbe::from_page(),
@@ -238,6 +304,37 @@ impl Component for App {
                 let result = self.session.set_bias(layer, neuron, value);
                 self.report(result.map(|_| ()), "The bias was not changed");
             }
+            Msg::ToggleShare => self.share_open = !self.share_open,
+            Msg::ExportModel => self.export_model(),
+            Msg::ImportModel(file) => {
+                self.read_model(ctx, file);
+                return true;
+            }
+            Msg::ModelRead(text) => self.load_model(text),
+            Msg::SavePicture(picture) => {
+                self.save_picture(picture);
+                return true;
+            }
+            Msg::ToggleEditData => self.toggle_edit_data(),
+            Msg::PlaneClicked(x1, x2) => self.plane_clicked(x1, x2),
+            Msg::SetNewLabel(label) => {
+                self.new_label = label;
+                return true;
+            }
+            Msg::ClearData => self.clear_data(),
+            Msg::ImportCsv(file) => {
+                self.read_csv_file(ctx, file);
+                return true;
+            }
+            Msg::CsvRead(text) => self.load_csv(text),
+            Msg::ExportCsv => {
+                self.export_csv();
+                return true;
+            }
+            Msg::DismissNotice => {
+                self.notice = None;
+                return true;
+            }
             msg @ (Msg::OpenStepper
             | Msg::StepperNext
             | Msg::StepperBack
@@ -270,11 +367,17 @@ impl Component for App {
                     on_choose={link.callback(Msg::LoadPreset)} />
                 { self.view_toolbar(ctx) }
                 <ViewButtons />
+                if !self.embedded {
+                    <button class="secondary share-button"
+                        aria-expanded={self.share_open.to_string()}
+                        onclick={link.callback(|_| Msg::ToggleShare)}>{ "Share" }</button>
+                }
                 if self.embedded {
                     <a class="full-page" href={embed::full_page_link(self.session.config())}
                         target="_blank" rel="noopener">{ "Open the full page" }</a>
                 }
             </header>
+            { self.view_share(ctx) }
             <SettingsPanel config={config.clone()} on_configure={on_configure.clone()} />
             <main class={classes!(config_hides_text.then_some("hide-text"))}>
                 { self.view_stepper(ctx) }
@@ -290,7 +393,9 @@ impl Component for App {
                 <section class="panel output" aria-label="Output">
                     <Readouts readout={self.session.readout()} />
                     { self.view_messages(ctx) }
-                    { self.view_boundary() }
+                    { self.view_edit_button(ctx) }
+                    { self.view_boundary(ctx) }
+                    { self.view_editor(ctx) }
                     { self.view_perceptron(ctx) }
                     <LossChart series={self.losses.clone()} />
                     { self.view_objective() }
@@ -396,11 +501,12 @@ impl App {
         self.write_link();
     }
 
-    /// Writes the canonical link of the settings into the address bar, except when embedded
-    /// (the address is then the slide deck's business).
+    /// Writes the canonical link of the settings into the address bar and keeps the
+    /// experiment in local storage, except when embedded (the address is then the slide
+    /// deck's business, and the state comes from the frame's own link).
     fn write_link(&self) {
         if !self.embedded {
-            write_link(self.session.config());
+            save_state(&self.session);
         }
     }
 
@@ -592,7 +698,18 @@ impl App {
             if let Some(message) = &self.message {
                 <p class="message" role="alert">{ message }</p>
             }
+            if let Some(notice) = &self.notice {
+                <p class="notice" role="status">
+                    { notice }
+                    <button class="secondary" onclick={ctx.link().callback(|_| Msg::DismissNotice)}>
+                        { "Dismiss" }
+                    </button>
+                </p>
+            }
             { self.view_warnings(ctx) }
+            if self.session.config().uses_own_data() && self.session.inputs().0.is_empty() {
+                <p class="explain">{ NO_OWN_POINTS }</p>
+            }
             </>
         }
     }
@@ -602,11 +719,60 @@ impl App {
         explanation(train.task, self.boundary.is_some())
     }
 
-    fn view_boundary(&self) -> Html {
+    fn view_boundary(&self, ctx: &Context<Self>) -> Html {
+        let on_click = self
+            .editing
+            .then(|| ctx.link().callback(|(x1, x2)| Msg::PlaneClicked(x1, x2)));
         match &self.boundary {
-            Some(view) => html! { <DecisionBoundary view={view.clone()} /> },
+            Some(view) => html! { <DecisionBoundary view={view.clone()} {on_click} /> },
             None => (self.off_plane.view())
                 .unwrap_or_else(|| html! { <p class="explain">{ NOT_PLANE_DATA }</p> }),
+        }
+    }
+
+    /// The Share panel, while it is open.
+    fn view_share(&self, ctx: &Context<Self>) -> Html {
+        if !self.share_open || self.embedded {
+            return html! {};
+        }
+        let link = ctx.link();
+        html! {
+            <SharePanel config={self.session.config().clone()}
+                weights={Rc::new(self.session.weights())} page={page_address()}
+                has_boundary={self.boundary.is_some()}
+                on_export={link.callback(|_| Msg::ExportModel)}
+                on_import={link.callback(Msg::ImportModel)}
+                on_picture={link.callback(Msg::SavePicture)}
+                on_close={link.callback(|_| Msg::ToggleShare)} />
+        }
+    }
+
+    /// The "Edit data" switch, for data in the plane in the full page.
+    fn view_edit_button(&self, ctx: &Context<Self>) -> Html {
+        if self.embedded || self.boundary.is_none() {
+            return html! {};
+        }
+        html! {
+            <button class="secondary edit-data" aria-pressed={self.editing.to_string()}
+                onclick={ctx.link().callback(|_| Msg::ToggleEditData)}>{ "Edit data" }</button>
+        }
+    }
+
+    /// The "Edit data" panel, while editing.
+    fn view_editor(&self, ctx: &Context<Self>) -> Html {
+        if !self.editing || self.boundary.is_none() {
+            return html! {};
+        }
+        let link = ctx.link();
+        let config = self.session.config();
+        html! {
+            <DataEditor problem={config.problem} classes={config.class_count().unwrap_or(2)}
+                label={self.new_label} counts={self.data_counts()}
+                on_label={link.callback(Msg::SetNewLabel)}
+                on_clear={link.callback(|_| Msg::ClearData)}
+                on_import={link.callback(Msg::ImportCsv)}
+                on_export={link.callback(|_| Msg::ExportCsv)}
+                on_done={link.callback(|_| Msg::ToggleEditData)} />
         }
     }
 
@@ -781,10 +947,10 @@ fn is_pressable(element: &Element) -> bool {
         .is_some()
 }
 
-/// Starts a session from `config`, falling back to the defaults (with a message) if the engine
-/// refuses it.
-fn start_session(config: Config) -> (Session, Option<String>) {
-    match Session::new(config.clone()) {
+/// Starts a session from `config` and the user's own points, falling back to the defaults
+/// (with a message) if the engine refuses them.
+fn start_session(config: Config, own: OwnData) -> (Session, Option<String>) {
+    match Session::with_own_data(config.clone(), own) {
         Ok(session) => (session, None),
         Err(err) => {
             log::error!("could not start the run: {err}");
@@ -809,11 +975,26 @@ fn unreachable_default(err: playground_model::ModelError) -> ! {
     panic!("the default network could not be built: {err}")
 }
 
+/// The page's address without its fragment, for links that open it elsewhere.
+fn page_address() -> AttrValue {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    AttrValue::from(page.to_string())
+}
+
 /// The URL fragment of the page, `#...`, or the empty text.
 fn location_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
+}
+
+/// Writes the address bar's link and keeps the experiment for the next visit.
+fn save_state(session: &Session) {
+    write_link(session.config());
+    storage::save(&encode(session.config()), session.own_data());
 }
 
 /// Replaces the address bar's fragment with the canonical link of `config`, without adding a

@@ -20,4 +20,7 @@ pub enum ViewError {
         /// The browser's message.
         detail: String,
     },
+    /// Another browser call failed; the text says which and why.
+    #[error("{0}")]
+    Browser(String),
 }

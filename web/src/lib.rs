@@ -15,9 +15,11 @@ pub mod curve_view;
 pub mod digits_view;
 pub mod embed;
 pub mod error;
+pub mod files;
 pub mod neurons;
 pub mod pictures;
 pub mod render;
+pub mod storage;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

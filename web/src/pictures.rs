@@ -64,7 +64,9 @@ impl Pictures {
         let grid = output_grid(&self.grid, network.spec().objective, size);
         let config = session.config();
         let mut shown = points(train, false);
-        if config.show_test_data {
+        // The user's own points all show, so that none seems to vanish when it lands in the
+        // test split.
+        if config.show_test_data || config.uses_own_data() {
             shown.extend(points(test, true));
         }
         Some(BoundaryView {

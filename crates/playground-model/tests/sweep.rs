@@ -9,7 +9,7 @@ use playground_model::config::{
     MAX_NEURONS_2D, MAX_NEURONS_DIGITS, MAX_REGULARIZATION_RATE, Optimizer, Problem,
     RegDatasetKind, Regularization,
 };
-use playground_model::{Config, Readout, Session};
+use playground_model::{Config, OwnData, OwnPoint, Readout, Session};
 
 /// Epochs trained per setting: enough for several updates and a divergence to show.
 const EPOCHS: u64 = 3;
@@ -109,10 +109,30 @@ fn config_of(row: Row) -> Config {
     }
 }
 
+/// Points for the data sets of the user's own: 60 on a spiral through the domain, labelled
+/// with all six classes in turn, or with values from -1 to 1.
+fn own_points() -> OwnData {
+    let point = |i: usize, label: f64| {
+        let (radius, angle) = (0.09 * i as f64, 0.4 * i as f64);
+        OwnPoint {
+            x1: radius * angle.cos(),
+            x2: radius * angle.sin(),
+            label,
+        }
+    };
+    OwnData {
+        classification: (0..60).map(|i| point(i, (i % 6) as f64)).collect(),
+        regression: (0..60)
+            .map(|i| point(i, (i as f64 / 59.0) * 2.0 - 1.0))
+            .collect(),
+    }
+}
+
 /// Trains `config` a few epochs and checks every number the page could show.
 fn check(config: Config) {
     let label = playground_model::encode(&config);
-    let mut session = Session::new(config).unwrap_or_else(|err| panic!("{label}: {err}"));
+    let mut session =
+        Session::with_own_data(config, own_points()).unwrap_or_else(|err| panic!("{label}: {err}"));
     for _ in 0..EPOCHS {
         let readout = session
             .run(1)

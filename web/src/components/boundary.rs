@@ -81,6 +81,10 @@ impl Default for BoundaryView {
 pub struct Props {
     /// The picture to draw.
     pub view: Rc<BoundaryView>,
+    /// Called with the point of the plane (x1, x2) under a click on the heatmap, when the page
+    /// edits its data; clicks on the axes are ignored.
+    #[prop_or_default]
+    pub on_click: Option<Callback<(f64, f64)>>,
 }
 
 /// The decision-boundary canvas, redrawn whenever its view changes.
@@ -101,10 +105,23 @@ pub fn decision_boundary(props: &Props) -> Html {
         });
     }
     let (width, height) = canvas_size();
+    let editing = props.on_click.is_some();
+    let onclick = props.on_click.clone().map(|on_click| {
+        let domain = props.view.domain;
+        Callback::from(move |event: MouseEvent| {
+            let canvas: HtmlCanvasElement = event.target_unchecked_into();
+            let scale = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
+            let at = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            if let Some(point) = canvas_to_plane(&domain, (at.0 * scale, at.1 * scale)) {
+                on_click.emit(point);
+            }
+        })
+    });
     html! {
         <>
-        <canvas ref={canvas} class="boundary" role="img" aria-label={NAME}
-            width={width.to_string()} height={height.to_string()} />
+        <canvas ref={canvas} class={classes!("boundary", editing.then_some("editing"))}
+            role="img" aria-label={NAME} width={width.to_string()}
+            height={height.to_string()} {onclick} />
         { line_legend(&props.view.lines, &props.view.domain) }
         </>
     }
@@ -291,10 +308,49 @@ fn to_canvas(domain: &Domain, point: &Point) -> (f64, f64) {
     plane_to_canvas(domain, (point.x1, point.x2))
 }
 
+/// The point (x1, x2) under canvas coordinates, or `None` outside the heatmap.
+pub fn canvas_to_plane(domain: &Domain, (x, y): (f64, f64)) -> Option<(f64, f64)> {
+    let side = f64::from(SIDE);
+    let (fx, fy) = ((x - LEFT) / side, (y - TOP) / side);
+    if !(0.0..=1.0).contains(&fx) || !(0.0..=1.0).contains(&fy) {
+        return None;
+    }
+    let x1 = domain.x1_min + fx * (domain.x1_max - domain.x1_min);
+    let x2 = domain.x2_max - fy * (domain.x2_max - domain.x2_min);
+    Some((x1, x2))
+}
+
+/// How far from a point, in the plane's units, a click still lands on it: the drawn radius
+/// and a little more, for fingers.
+pub fn click_reach(domain: &Domain, radius: f64) -> f64 {
+    (radius + 3.0) / f64::from(SIDE) * (domain.x1_max - domain.x1_min)
+}
+
 /// Canvas coordinates of (x1, x2).
 fn plane_to_canvas(domain: &Domain, (x1, x2): (f64, f64)) -> (f64, f64) {
     let side = f64::from(SIDE);
     let x = LEFT + (x1 - domain.x1_min) / (domain.x1_max - domain.x1_min) * side;
     let y = TOP + (domain.x2_max - x2) / (domain.x2_max - domain.x2_min) * side;
     (x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_click_maps_back_to_the_point_drawn_there_and_axes_are_outside() {
+        let domain = Domain::square(6.0);
+        for point in [(-6.0, -6.0), (0.0, 0.0), (2.5, -4.0), (6.0, 6.0)] {
+            let (x1, x2) = canvas_to_plane(&domain, plane_to_canvas(&domain, point)).unwrap();
+            assert!(
+                (x1 - point.0).abs() < 1e-9 && (x2 - point.1).abs() < 1e-9,
+                "{point:?}"
+            );
+        }
+        assert_eq!(canvas_to_plane(&domain, (LEFT - 2.0, TOP + 5.0)), None);
+        let below = TOP + f64::from(SIDE) + 3.0;
+        assert_eq!(canvas_to_plane(&domain, (LEFT + 5.0, below)), None);
+        assert!((click_reach(&domain, 3.5) - 6.5 * 12.0 / 400.0).abs() < 1e-12);
+    }
 }

@@ -160,8 +160,8 @@ fn dataset_choice(props: &Props) -> Html {
                 <label class="dataset-choice" key={choice.value.as_str()}>
                     <input type="radio" name="dataset" value={choice.value.clone()}
                         checked={choice.value == current} onchange={onchange.clone()} />
-                    if let Some(kind) = preview_kind(&choice.value) {
-                        <DatasetPreview {kind} />
+                    if let Some(preview) = preview_kind(&choice.value) {
+                        <DatasetPreview {preview} />
                     }
                     <span>{ &choice.text }</span>
                 </label>
@@ -295,7 +295,7 @@ mod tests {
         config.problem = Problem::Regression;
         let (choices, current) = dataset_choices(&config);
         let names: Vec<&str> = choices.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(names, ["Plane", "Multi gaussian", "Curve"]);
+        assert_eq!(names, ["Plane", "Multi gaussian", "Curve", "Your own data"]);
         assert_eq!(current, "reg-plane");
     }
 

@@ -37,8 +37,11 @@ const MORE_CLASSES: [Rgb; 4] = [
 
 /// The data set a preview shows for each choice: blobs with three classes, the others as the
 /// lecture knows them.
-pub fn preview_kind(key: &str) -> Option<DataKind> {
-    DataKind::from_key(key, BLOB_CLASSES)
+pub fn preview_kind(key: &str) -> Option<Preview> {
+    match key {
+        "own" | "reg-own" => Some(Preview::Own),
+        _ => DataKind::from_key(key, BLOB_CLASSES).map(Preview::Generated),
+    }
 }
 
 /// RGBA pixels (`SIDE` x `SIDE`) of the preview of `kind`; plain paper if the engine refuses.
@@ -165,11 +168,41 @@ fn cached_pixels(kind: DataKind) -> Rc<Vec<u8>> {
     })
 }
 
+/// The picture of "your own data": a few points of both classes around a plus sign, for
+/// points yet to be added.
+pub fn own_data_pixels() -> Vec<u8> {
+    let mut pixels = [PAPER.0, PAPER.1, PAPER.2, 255].repeat(SIDE * SIDE);
+    let points = [
+        (12, 14, NEGATIVE),
+        (20, 46, POSITIVE),
+        (48, 12, POSITIVE),
+        (50, 50, NEGATIVE),
+    ];
+    for (x, y, colour) in points {
+        square(&mut pixels, x, y, 3, colour);
+    }
+    let ink = Rgb(0x5b, 0x67, 0x70);
+    for offset in 0..17 {
+        square(&mut pixels, 24 + offset, 32, 1, ink);
+        square(&mut pixels, 32, 24 + offset, 1, ink);
+    }
+    pixels
+}
+
+/// What a preview shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Preview {
+    /// A generated data set.
+    Generated(DataKind),
+    /// The user's own data.
+    Own,
+}
+
 /// Properties of [`DatasetPreview`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The data set to show.
-    pub kind: DataKind,
+    pub preview: Preview,
 }
 
 /// A small canvas showing a data set. Decorative: the choice it sits in carries the name.
@@ -178,12 +211,16 @@ pub fn dataset_preview(props: &Props) -> Html {
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
-        use_effect_with(props.kind, move |&kind| {
+        use_effect_with(props.preview, move |&preview| {
+            let pixels = match preview {
+                Preview::Generated(kind) => cached_pixels(kind),
+                Preview::Own => Rc::new(own_data_pixels()),
+            };
             let result = canvas
                 .cast::<HtmlCanvasElement>()
                 .ok_or(ViewError::MissingCanvas(NAME))
                 .and_then(|canvas| context_2d(&canvas, NAME))
-                .and_then(|context| put_pixels(&context, NAME, &cached_pixels(kind), SIDE as u32));
+                .and_then(|context| put_pixels(&context, NAME, &pixels, SIDE as u32));
             if let Err(err) = result {
                 log::error!("{err}");
             }
@@ -220,10 +257,14 @@ mod tests {
             "reg-plane",
             "reg-gauss",
             "reg-curve",
+            "own",
+            "reg-own",
         ];
         for key in keys {
-            let kind = preview_kind(key).unwrap();
-            let pixels = preview_pixels(kind);
+            let pixels = match preview_kind(key).unwrap() {
+                Preview::Generated(kind) => preview_pixels(kind),
+                Preview::Own => own_data_pixels(),
+            };
             assert_eq!(pixels.len(), SIDE * SIDE * 4, "{key}");
             assert!(colours(&pixels).len() >= 2, "{key} shows nothing");
         }
@@ -235,7 +276,9 @@ mod tests {
         let rgb = |c: Rgb| [c.0, c.1, c.2];
         assert_eq!(circle.len(), 3, "paper, orange and blue");
         assert!(circle.contains(&rgb(NEGATIVE)) && circle.contains(&rgb(POSITIVE)));
-        let blobs = colours(&preview_pixels(preview_kind("blobs").unwrap()));
+        let blobs = colours(&preview_pixels(DataKind::Blobs {
+            classes: BLOB_CLASSES,
+        }));
         assert!(blobs.contains(&rgb(MORE_CLASSES[0])));
     }
 

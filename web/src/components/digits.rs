@@ -55,9 +55,15 @@ pub fn digits(props: &Props) -> Html {
             <h2>{ wrong_heading }</h2>
             { image_grid(&view.wrong) }
             <AccuracyChart series={props.accuracy.clone()} />
+            <p class="credit">{ DIGITS_CREDIT }</p>
         </div>
     }
 }
+
+/// Where the digits come from, and their licence (shown with them, as the licence asks).
+pub const DIGITS_CREDIT: &str = "The images are the \"Optical Recognition of Handwritten \
+    Digits\" data set of the UCI Machine Learning Repository (E. Alpaydin and C. Kaynak), as \
+    scikit-learn ships it, under the Creative Commons Attribution 4.0 licence (CC BY 4.0).";
 
 /// A list of images with their readings.
 fn image_grid(images: &[DigitImage]) -> Html {

@@ -3,6 +3,7 @@
 pub mod activations;
 pub mod boundary;
 pub mod curve;
+pub mod data_editor;
 pub mod data_panel;
 pub mod dataset_preview;
 pub mod digits;
@@ -16,5 +17,6 @@ pub mod perceptron;
 pub mod preset_select;
 pub mod readouts;
 pub mod settings_panel;
+pub mod share;
 pub mod stepper;
 pub mod widgets;

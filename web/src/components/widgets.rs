@@ -237,6 +237,39 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
     }
 }
 
+/// Properties of [`FileButton`].
+#[derive(Properties, PartialEq)]
+pub struct FileButtonProps {
+    /// The button's text, also the file input's accessible name.
+    pub label: AttrValue,
+    /// The file types offered, as the input's `accept` attribute.
+    pub accept: AttrValue,
+    /// Drawn as a secondary (outlined) button.
+    #[prop_or_default]
+    pub secondary: bool,
+    /// Called with the file the user picked.
+    pub on_pick: Callback<web_sys::File>,
+}
+
+/// A button that opens the browser's file picker; the same file can be picked again.
+#[function_component(FileButton)]
+pub fn file_button(props: &FileButtonProps) -> Html {
+    let on_pick = props.on_pick.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            on_pick.emit(file);
+        }
+        input.set_value("");
+    });
+    html! {
+        <label class={classes!("file-button", props.secondary.then_some("secondary"))}>
+            { &props.label }
+            <input type="file" accept={props.accept.clone()} {onchange} />
+        </label>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,5 +6,6 @@ pub mod axes;
 pub mod canvas;
 pub mod colour;
 pub mod curve_chart;
+pub mod diagram_png;
 pub mod heatmap;
 pub mod loss_chart;
