@@ -276,4 +276,25 @@ export const tests = [
       assert.equal(await readInteger(page, 'Epoch'), 1, 'the page works on');
     }),
   },
+  {
+    name: 'C05 in the page: the loss readouts are the data loss, the L2 penalty shown apart',
+    run: (ctx) => withPlayground(ctx, '#problem=regression&regDataset=reg-own&networkShape='
+      + '&weights=1:0.5,-1/0.1&regularization=L2&regularizationRate=0.1&seed=1', async (page) => {
+      // shared/cases C05: yhat = 0.5 x1 - x2 + 0.1 on ((1, 2), 0.3) and ((-1, 0.5), -0.2) gives
+      // halved squared errors 1.445 and 0.245 (one point trains, the other tests), and
+      // 1/2 * 0.1 * (0.5^2 + 1^2) = 0.0625 of L2 penalty, which the readouts leave out.
+      await page.getByRole('button', { name: 'Edit data' }).click();
+      await importCsv(page, '1,2,0.3\n-1,0.5,-0.2\n');
+      await page.getByText('Read 2 points from the file.').waitFor();
+      const losses = [await readText(page, 'Training loss'), await readText(page, 'Test loss')];
+      assert.deepEqual([...losses].sort(), ['0.245', '1.445']);
+      const penalty = Number(await page.locator('.penalty-value').textContent());
+      assert.ok(Math.abs(penalty - 0.0625) <= 0.0005 + 1e-9, `penalty ${penalty} (3 decimals)`);
+      await page.getByRole('combobox', { name: 'Regularization rate' }).selectOption('0');
+      assert.deepEqual(
+        [await readText(page, 'Training loss'), await readText(page, 'Test loss')], losses,
+        'the readouts do not change with the penalty',
+      );
+    }),
+  },
 ];

@@ -177,7 +177,8 @@ impl Trainer {
 
     /// Checks that a trainer read from outside (a saved file) fits its network: optimizer
     /// state as long as the parameters (or empty, a fresh start), L-BFGS pairs matched, frozen
-    /// indices in range and sorted, hyperparameters finite. A trainer made here always passes.
+    /// indices in range and sorted, counts below 2^53, hyperparameters finite. A trainer made
+    /// here always passes.
     ///
     /// # Errors
     /// [`NnError::StateMismatch`] naming the part that does not fit.
@@ -201,6 +202,15 @@ impl Trainer {
         let sorted = self.frozen.windows(2).all(|w| w[0] < w[1]);
         if !sorted || self.frozen.last().is_some_and(|&i| i >= n) {
             return Err(NnError::StateMismatch("frozen parameters"));
+        }
+        // Counts no run reaches (2^53 epochs), so that counting on can never overflow.
+        const MAX_COUNT: u64 = 1 << 53;
+        let steps = match &self.optimizer {
+            OptimizerState::Adam(adam) => adam.t,
+            _ => 0,
+        };
+        if [self.epoch, self.updates, steps].iter().any(|&n| n >= MAX_COUNT) {
+            return Err(NnError::StateMismatch("epoch or update counts"));
         }
         let h = &self.hyperparameters;
         let numbers = [h.learning_rate, h.momentum, h.regularization_rate];
