@@ -36,5 +36,8 @@ cargo test -p playground-web --target wasm32-unknown-unknown
 step "trunk build --release"
 trunk build --release
 
+step "trunk build --release --features test-panic (the e2e test of a panic)"
+trunk build --release --features test-panic --dist target/dist-test-panic
+
 step "end-to-end tests in headless Chromium"
 node tests/run.mjs

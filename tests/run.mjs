@@ -4,6 +4,9 @@
 //
 // Usage: node run.mjs [substring]   (runs only the tests whose name contains the substring)
 // DIST=/some/dir node run.mjs       (tests a build made elsewhere, e.g. `trunk build --dist`)
+// PANIC_DIST=/some/dir               (the test build with a "Force a panic" button, made by
+//                                     `trunk build --release --features test-panic --dist
+//                                     target/dist-test-panic`, the default place)
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +15,7 @@ import { launch } from './lib/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST ?? join(here, '..', 'dist');
+const panicDist = process.env.PANIC_DIST ?? join(here, '..', 'target', 'dist-test-panic');
 const TIMEOUT_MS = 60_000;
 
 /** Loads every `e2e/*.test.mjs`; each exports `tests`, an array of { name, run(ctx) }. */
@@ -45,7 +49,7 @@ async function main() {
   for (const test of tests) {
     const started = Date.now();
     try {
-      await withTimeout(test.run({ browser, dist }), test.timeout ?? TIMEOUT_MS);
+      await withTimeout(test.run({ browser, dist, panicDist }), test.timeout ?? TIMEOUT_MS);
       passed += 1;
       console.log(`ok   ${test.name} (${Date.now() - started} ms)`);
     } catch (err) {

@@ -16,6 +16,15 @@ export const tests = [
   { name: 'axe-core: many classes and test data shown',
     run: audit('#dataset=blobs&classes=4&showTestData=true&seed=0.5') },
   { name: 'axe-core: regression', run: audit('#problem=regression&regDataset=reg-gauss&seed=0.5') },
+  { name: 'axe-core: the Perceptron panel', run: audit('#preset=perceptron-and&seed=0.5') },
+  { name: 'axe-core: embedded mode (embed=true)',
+    run: audit('#embed=true&dataset=xor&networkShape=4&seed=0.5') },
+  { name: 'axe-core: Step through one example, at the backward pass',
+    run: audit('#preset=step-by-step', async (page) => {
+      const panel = page.getByRole('region', { name: 'Step through one example' });
+      await panel.waitFor();
+      for (let i = 0; i < 4; i += 1) await panel.getByRole('button', { name: 'Next', exact: true }).click();
+    }) },
   { name: 'axe-core: the digits view', run: audit('#preset=digits&seed=0.5') },
   { name: 'axe-core: the fitted curve', run: audit('#preset=regression-curve&showTestData=true') },
   { name: 'axe-core: the Share panel',

@@ -28,6 +28,23 @@ async function rowNumbers(page, table, header) {
 
 export const tests = [
   {
+    name: 'the step-by-step preset opens the stepper; closing it takes stepThrough out of the link',
+    run: (ctx) => withPlayground(ctx, '#preset=step-by-step', async (page) => {
+      await panel(page).waitFor();
+      assert.match(await stageText(page), /^Stage 1 of \d+: the example/);
+      assert.equal(await readInteger(page, 'Epoch'), 0);
+      assert.match(await page.evaluate(() => location.hash), /preset=step-by-step/);
+      await press(page, 'Close');
+      await page.waitForFunction(() => /stepThrough=false/.test(location.hash));
+      assert.equal(await panel(page).count(), 0);
+      await page.getByRole('button', { name: TITLE }).click();
+      await panel(page).waitFor();
+      await page.waitForFunction(() => /stepThrough=true/.test(location.hash));
+      await page.reload();
+      await panel(page).waitFor();
+    }),
+  },
+  {
     name: 'the forward pass shows each neuron\'s z and a = tanh(z), the backward pass its delta',
     run: (ctx) => withPlayground(ctx, SMALL, async (page) => {
       await page.getByRole('button', { name: TITLE }).click();

@@ -19,7 +19,7 @@ const DIGITS_TEST_COUNT = 594;
 
 /** The confusion matrix's counts, row by row (rows true digits, columns digits read). */
 async function confusionCounts(page) {
-  const table = page.getByRole('table', { name: 'Confusion matrix' });
+  const table = page.getByRole('table', { name: 'Confusion matrix', exact: true });
   await table.waitFor();
   return table.locator('tbody tr').evaluateAll((rows) => rows.map(
     (row) => [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent)),

@@ -10,3 +10,19 @@ const { default: init } = await import(js.href);
 await init({ module_or_path: wasm });
 // The app runs: the note that says what to do when it does not (index.html) can go.
 document.getElementById('boot-note')?.remove();
+
+// The buttons of the message a panic shows (web/src/crash.rs). They are handled here, in plain
+// JavaScript, because the WebAssembly module may not run again after a panic.
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('#crash button') : null;
+  if (!button) return;
+  if (button.id === 'crash-reset') {
+    // Start over: the default settings, and (in the full page) nothing kept from before.
+    const embedded = window.self !== window.top || /[#&]embed=true(&|$)/.test(location.hash);
+    if (!embedded) {
+      try { localStorage.removeItem('nn-playground/experiment'); } catch { /* none to remove */ }
+    }
+    history.replaceState(null, '', embedded ? '#embed=true' : '#');
+  }
+  location.reload();
+});

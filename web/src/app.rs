@@ -35,7 +35,7 @@ use crate::components::off_plane::OffPlaneViews;
 use crate::components::optimizers::OptimizerGuide;
 use crate::components::perceptron::PerceptronPanel;
 use crate::components::preset_select::PresetSelect;
-use crate::components::readouts::Readouts;
+use crate::components::readouts::{Readouts, announcement};
 use crate::components::settings_panel::SettingsPanel;
 use crate::components::share::{Picture, SharePanel};
 use crate::components::stepper::StepperPanel;
@@ -53,6 +53,8 @@ const FRAME_BUDGET_MS: f64 = 10.0;
 const FAST_BUDGET_MS: f64 = 15.0;
 /// Smallest per-epoch cost assumed when sizing a frame's chunk of epochs (the clock's grain).
 const MIN_EPOCH_MS: f64 = 0.005;
+/// Least time between two announcements of the run to a screen reader while training.
+const ANNOUNCE_EVERY_MS: f64 = 4000.0;
 /// What the page says when training diverges.
 const DIVERGED: &str = "Training diverged: the loss or a weight stopped being a finite number. \
     Try a lower learning rate, then press Reset.";
@@ -102,6 +104,9 @@ pub enum Msg {
     StepperChoose(usize),
     /// Open or close the Share panel.
     ToggleShare,
+    /// Panic on purpose (test builds only): the end-to-end tests check what the user sees.
+    #[cfg(feature = "test-panic")]
+    ForcePanic,
     /// Save the run as a model file.
     ExportModel,
     /// Read a model file the user picked.
@@ -177,8 +182,10 @@ pub struct App {
     embedded: bool,
     /// Whether the keyboard shortcuts work, read by the key listener.
     shortcuts: Rc<Cell<bool>>,
+    /// What the live region last told a screen reader, and when (page clock, ms).
+    announcement: (String, f64),
     /// Window listeners (fragment edits, keys, a slide deck's messages), removed with the app.
-    _listeners: [EventListener; 3],
+    _listeners: Vec<EventListener>,
 }
 
 impl Component for App {
@@ -231,8 +238,10 @@ impl Component for App {
             stepper_button: NodeRef::default(),
             embedded,
             shortcuts: shortcuts.clone(),
+            announcement: (String::new(), f64::NEG_INFINITY),
             _listeners: listeners(ctx, embedded, shortcuts),
         };
+        app.follow_step_through();
         app.redraw();
         app
     }
@@ -243,11 +252,13 @@ impl Component for App {
                 self.close_stepper();
                 self.playing = !self.playing && !self.session.diverged();
                 log::info!("{}", if self.playing { "play" } else { "pause" });
+                self.announce(true);
                 self.schedule(ctx);
             }
             Msg::Step => {
                 log::info!("step");
                 self.train(1);
+                self.announce(true);
             }
             Msg::Reset => {
                 log::info!("reset");
@@ -264,6 +275,7 @@ impl Component for App {
                 self.train_for_one_frame();
                 let trained = now_ms();
                 self.redraw();
+                self.announce(false);
                 if let Some(probe) = &self.probe {
                     probe.report(trained - started, now_ms() - trained);
                 }
@@ -305,6 +317,8 @@ impl Component for App {
                 self.report(result.map(|_| ()), "The bias was not changed");
             }
             Msg::ToggleShare => self.share_open = !self.share_open,
+            #[cfg(feature = "test-panic")]
+            Msg::ForcePanic => panic!("a panic forced by the test build"),
             Msg::ExportModel => self.export_model(),
             Msg::ImportModel(file) => {
                 self.read_model(ctx, file);
@@ -392,6 +406,8 @@ impl Component for App {
                 </section>
                 <section class="panel output" aria-label="Output">
                     <Readouts readout={self.session.readout()} />
+                    <p class="visually-hidden" aria-live="polite" aria-atomic="true"
+                        id="announcer">{ self.announcement.0.clone() }</p>
                     { self.view_messages(ctx) }
                     { self.view_edit_button(ctx) }
                     { self.view_boundary(ctx) }
@@ -498,6 +514,7 @@ impl App {
         }
         self.shortcuts
             .set(embed::shortcuts_on(self.session.config(), self.embedded));
+        self.follow_step_through();
         self.write_link();
     }
 
@@ -569,6 +586,7 @@ impl App {
                     { "Step through one example" }
                 </button>
                 { self.view_speed(ctx) }
+                { force_panic_button(ctx) }
             </div>
         }
     }
@@ -633,13 +651,7 @@ impl App {
     /// Handles the messages of "Step through one example".
     fn step_example(&mut self, msg: Msg) {
         match (msg, &mut self.stepper) {
-            (Msg::OpenStepper, None) => {
-                self.playing = false;
-                self.stepper = Stepper::start(&self.session, self.stepper_example);
-                if self.stepper.is_none() {
-                    self.message = Some("There are no training examples to step through.".into());
-                }
-            }
+            (Msg::OpenStepper, None) => self.open_stepper(),
             (Msg::StepperNext, Some(stepper)) => stepper.next(&self.session),
             (Msg::StepperBack, Some(stepper)) => stepper.back(),
             (Msg::StepperApply, Some(stepper)) => {
@@ -663,10 +675,50 @@ impl App {
         }
     }
 
+    /// Tells a screen reader the epoch and the losses through the live region: at once when
+    /// `now` (a step, play or pause), else at most every [`ANNOUNCE_EVERY_MS`] while training.
+    fn announce(&mut self, now: bool) {
+        let time = now_ms();
+        if now || time - self.announcement.1 >= ANNOUNCE_EVERY_MS {
+            self.announcement = (announcement(&self.session.readout()), time);
+        }
+    }
+
+    /// Opens "Step through one example" (pausing training), and says so in the link.
+    fn open_stepper(&mut self) {
+        self.playing = false;
+        self.stepper = Stepper::start(&self.session, self.stepper_example);
+        if self.stepper.is_none() {
+            self.message = Some("There are no training examples to step through.".into());
+        }
+        self.set_step_through(self.stepper.is_some());
+    }
+
     /// Leaves "Step through one example", remembering the example it showed.
     fn close_stepper(&mut self) {
         if let Some(stepper) = self.stepper.take() {
             self.stepper_example = stepper.example();
+        }
+        self.set_step_through(false);
+    }
+
+    /// Writes whether the stepper is open into the settings (`stepThrough`), for the link.
+    fn set_step_through(&mut self, open: bool) {
+        if self.session.config().step_through != open {
+            let config = Config {
+                step_through: open,
+                ..self.session.config().clone()
+            };
+            self.configure(config);
+        }
+    }
+
+    /// Opens or closes the stepper as the settings say (a link or a preset may open it).
+    fn follow_step_through(&mut self) {
+        match (self.session.config().step_through, self.stepper.is_some()) {
+            (true, false) => self.open_stepper(),
+            (false, true) => self.close_stepper(),
+            _ => {}
         }
     }
 
@@ -835,8 +887,10 @@ impl FrameProbe {
 
 /// Listens for edits of the fragment, for keys (shortcuts when `shortcuts` holds, a slide
 /// deck's keys passed on when `embedded`) and for a slide deck's commands.
-fn listeners(ctx: &Context<App>, embedded: bool, shortcuts: Rc<Cell<bool>>) -> [EventListener; 3] {
-    let window = gloo::utils::window();
+fn listeners(ctx: &Context<App>, embedded: bool, shortcuts: Rc<Cell<bool>>) -> Vec<EventListener> {
+    let Ok(window) = crate::dom::window() else {
+        return Vec::new();
+    };
     let link = ctx.link().clone();
     let hash = EventListener::new(&window, "hashchange", move |_| {
         link.send_message(Msg::LinkEdited)
@@ -873,7 +927,7 @@ fn listeners(ctx: &Context<App>, embedded: bool, shortcuts: Rc<Cell<bool>>) -> [
             link.send_message(Msg::Command(command));
         }
     });
-    [hash, keys, messages]
+    vec![hash, keys, messages]
 }
 
 /// True when a message comes from the window this page is embedded in.
@@ -945,6 +999,20 @@ fn is_pressable(element: &Element) -> bool {
         .ok()
         .flatten()
         .is_some()
+}
+
+/// The test build's "Force a panic" button; nothing in a real build.
+fn force_panic_button(ctx: &Context<App>) -> Html {
+    #[cfg(feature = "test-panic")]
+    {
+        let onclick = ctx.link().callback(|_| Msg::ForcePanic);
+        html! { <button {onclick}>{ "Force a panic" }</button> }
+    }
+    #[cfg(not(feature = "test-panic"))]
+    {
+        let _ = ctx;
+        Html::default()
+    }
 }
 
 /// Starts a session from `config` and the user's own points, falling back to the defaults

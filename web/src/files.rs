@@ -34,7 +34,7 @@ pub fn download_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), ViewEr
 
 /// Clicks a temporary `<a download>` link to `url`.
 fn click_download(name: &str, url: &str) -> Result<(), ViewError> {
-    let document = gloo::utils::document();
+    let document = crate::dom::document()?;
     let anchor = document
         .create_element("a")
         .map_err(|err| browser("start the download", &err))?
@@ -72,10 +72,11 @@ pub fn read_text(
 
 /// Copies `text` to the clipboard; `done` learns whether the browser allowed it.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let promise = gloo::utils::window()
-        .navigator()
-        .clipboard()
-        .write_text(text);
+    let Ok(window) = crate::dom::window() else {
+        done(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         done(copied);

@@ -11,8 +11,10 @@
 pub mod app;
 pub mod components;
 
+pub mod crash;
 pub mod curve_view;
 pub mod digits_view;
+pub mod dom;
 pub mod embed;
 pub mod error;
 pub mod files;
@@ -26,7 +28,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Entry point: sets up logging and the panic hook once, then mounts the app on `<body>`.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::set_hook();
     if console_log::init_with_level(log::Level::Info).is_err() {
         // A logger is already set (the page was started twice): keep the first one.
     }

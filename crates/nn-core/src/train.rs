@@ -209,7 +209,10 @@ impl Trainer {
             OptimizerState::Adam(adam) => adam.t,
             _ => 0,
         };
-        if [self.epoch, self.updates, steps].iter().any(|&n| n >= MAX_COUNT) {
+        if [self.epoch, self.updates, steps]
+            .iter()
+            .any(|&n| n >= MAX_COUNT)
+        {
             return Err(NnError::StateMismatch("epoch or update counts"));
         }
         let h = &self.hyperparameters;

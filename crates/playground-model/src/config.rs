@@ -318,6 +318,8 @@ pub struct Config {
     /// Whether the keyboard shortcuts work (`shortcuts`); `None` leaves it to the mode: on in
     /// the full page, off when embedded (where the keys belong to the slide deck).
     pub shortcuts: Option<bool>,
+    /// Whether "Step through one example" is open (`stepThrough`), so a link can open it.
+    pub step_through: bool,
     /// The preset this experiment started from (`preset`).
     pub preset: Option<String>,
     /// Link keys of the controls hidden by `<key>_hide=true`.
@@ -355,6 +357,7 @@ impl Default for Config {
             speed: 1,
             embed: false,
             shortcuts: None,
+            step_through: false,
             preset: None,
             hidden: BTreeSet::new(),
         }

@@ -40,7 +40,8 @@ pub const KEY_ORDER: &[&str] = &[
     "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
     "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
     "collectStats", "tutorial", "problem", "initZero", "hideText", "optimizer", "momentum",
-    "nesterov", "loss", "init", "classes", "speed", "embed", "shortcuts", "preset", "weights",
+    "nesterov", "loss", "init", "classes", "speed", "embed", "shortcuts", "stepThrough",
+    "preset", "weights",
 ];
 
 /// Whether `<key>_hide=true` may hide the control of `key` (every setting key but `v`).
@@ -286,6 +287,7 @@ impl Reader {
             "nesterov" => c.nesterov = boolean(w, key, value, c.nesterov),
             "embed" => c.embed = boolean(w, key, value, c.embed),
             "shortcuts" => c.shortcuts = Some(boolean(w, key, value, true)),
+            "stepThrough" => c.step_through = boolean(w, key, value, c.step_through),
             "initZero" => self.init_zero = Some(boolean(w, key, value, false)),
             "seed" => c.seed = value.to_string(),
             "tutorial" => c.tutorial = Some(value.to_string()).filter(|t| !t.is_empty()),
@@ -476,6 +478,11 @@ fn value_of_rest(config: &Config, base: Option<&Config>, key: &str) -> Option<St
         "speed" => config.speed.to_string(),
         "embed" => config.embed.to_string(),
         "shortcuts" => return config.shortcuts.map(|on| on.to_string()),
+        // Written when open, or when closing what the preset opens.
+        "stepThrough" => {
+            let preset_opens = base.is_some_and(|b| b.step_through);
+            return (config.step_through || preset_opens).then(|| config.step_through.to_string());
+        }
         "preset" => return config.preset.clone(),
         "weights" => {
             let text = config.weights.as_ref().map(Weights::encode);

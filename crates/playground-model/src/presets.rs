@@ -129,6 +129,14 @@ pub const PRESETS: &[Preset] = &[
                &optimizer=adam&learningRate=0.001&batchSize=200&percTrainData=67",
     },
     Preset {
+        name: "step-by-step",
+        title: "One example through a small network, step by step",
+        link: "dataset=gate-xor&networkShape=2&activation=sigmoid&loss=cross-entropy\
+               &learningRate=0.5&batchSize=1&x=true&y=true&xTimesY=false&xSquared=false\
+               &ySquared=false&sinX=false&sinY=false&percTrainData=50&noise=0&seed=1\
+               &stepThrough=true",
+    },
+    Preset {
         name: "regression-curve",
         title: "A small network fits a curve (like scikit-learn's MLPRegressor)",
         link: "problem=regression&regDataset=reg-curve&networkShape=8,8&activation=tanh\
@@ -172,6 +180,7 @@ mod tests {
         assert_eq!((overfitting.noise, overfitting.perc_train_data), (40.0, 10));
         assert_eq!(overfitting.network_shape, vec![8, 8, 8]);
         assert_eq!(config("underfitting").network_shape, vec![1]);
+        assert!(config("step-by-step").step_through);
         assert_eq!(config("many-classes").class_count(), Some(5));
         assert_eq!(config("blobs").class_count(), Some(4));
         assert!(config("blobs").network_shape.is_empty());

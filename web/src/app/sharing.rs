@@ -68,7 +68,7 @@ impl App {
 
 /// The canvas holding `picture`: the page's own, or for the diagram one composed from it.
 fn picture_canvas(picture: Picture) -> Result<HtmlCanvasElement, ViewError> {
-    let document = gloo::utils::document();
+    let document = crate::dom::document()?;
     let find = |selector: &str| document.query_selector(selector).ok().flatten();
     match picture {
         Picture::Boundary => find("canvas.boundary")

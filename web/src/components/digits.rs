@@ -84,8 +84,9 @@ fn confusion_table(view: &DigitsView) -> Html {
     let largest = view.largest_count();
     html! {
         <div class="table-scroll">
-        <table class="confusion">
-            <caption>
+        <table class="confusion" aria-label="Confusion matrix"
+            aria-describedby="confusion-caption">
+            <caption id="confusion-caption">
                 { format!("Confusion matrix of the {} test images: a row for each true digit, \
                     a column for the digit the network reads. The diagonal is right: {right} \
                     images ({share:.1} %).", view.test_count) }

@@ -74,7 +74,10 @@ pub fn view_buttons() -> Html {
 
 /// Adds or removes a class on the `<html>` element.
 fn set_root_class(class: &str, on: bool) {
-    let Some(root) = gloo::utils::document().document_element() else {
+    let Some(root) = crate::dom::document()
+        .ok()
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let classes = root.class_list();
@@ -90,7 +93,10 @@ fn set_root_class(class: &str, on: bool) {
 
 /// Shows the whole page full screen (the browser may refuse, e.g. inside a frame).
 fn enter_fullscreen() {
-    let Some(root) = gloo::utils::document().document_element() else {
+    let Some(root) = crate::dom::document()
+        .ok()
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     if let Err(err) = root.request_fullscreen() {

@@ -27,7 +27,28 @@ pub fn format_share(share: Option<f64>) -> String {
     }
 }
 
-/// The readouts, each an `<output>` named by its visible label.
+/// What a screen reader is told of the run, in one sentence: the epoch, the losses and, for
+/// classification, the test accuracy.
+pub fn announcement(r: &Readout) -> String {
+    let mut text = format!(
+        "Epoch {}: training loss {}, test loss {}",
+        r.epoch,
+        format_loss(r.train_loss),
+        format_loss(r.test_loss)
+    );
+    if r.test_accuracy.is_some() {
+        text.push_str(&format!(
+            ", test accuracy {}",
+            format_share(r.test_accuracy)
+        ));
+    }
+    text.push('.');
+    text
+}
+
+/// The readouts, each an `<output>` named by its visible label. They change every frame while
+/// training, so they are not live regions themselves: the page announces the run through
+/// [`announcement`] at most every few seconds.
 #[function_component(Readouts)]
 pub fn readouts(props: &Props) -> Html {
     let r = &props.readout;
@@ -51,7 +72,7 @@ fn readout(id: &'static str, label: &'static str, value: String) -> Html {
     html! {
         <>
             <span id={label_id.clone()}>{ label }</span>
-            <output aria-labelledby={label_id}>{ value }</output>
+            <output aria-labelledby={label_id} aria-live="off">{ value }</output>
         </>
     }
 }
@@ -66,6 +87,22 @@ mod tests {
         assert_eq!(format_loss(None), "n/a");
         assert_eq!(format_loss(Some(f64::NAN)), "n/a");
         assert_eq!(format_loss(Some(f64::INFINITY)), "n/a");
+    }
+
+    #[test]
+    fn the_announcement_reads_as_a_sentence_without_non_finite_numbers() {
+        let readout = Readout {
+            epoch: 120,
+            train_loss: Some(0.12345),
+            test_loss: Some(f64::NAN),
+            train_accuracy: Some(0.9),
+            test_accuracy: Some(0.875),
+            diverged: false,
+        };
+        assert_eq!(
+            announcement(&readout),
+            "Epoch 120: training loss 0.123, test loss n/a, test accuracy 88 %."
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ const NAME: &str = "network picture";
 
 /// A canvas holding the diagram inside `figure` (the page's `.net-figure` element).
 pub fn compose(figure: &Element) -> Result<HtmlCanvasElement, ViewError> {
-    let document = gloo::utils::document();
+    let document = crate::dom::document()?;
     let canvas = document
         .create_element("canvas")
         .ok()
