@@ -3,7 +3,9 @@
 #   1. formatting and lints (natively, and for wasm32 on the crates that ship to the browser);
 #   2. native tests of the whole workspace (`cargo test --workspace`);
 #   3. browser-only tests of web/ with wasm-bindgen-test in headless Chromium (chromedriver);
-#   4. the release build (`trunk build --release`) driven end to end in headless Chromium.
+#   4. the release build (`trunk build --release`) driven end to end in headless Chromium, with
+#      a test build (`--features test-panic`) for what a panic shows;
+#   5. a one-minute soak of the heavy network (tests/soak.mjs): no memory growth, no slowdown.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,3 +43,6 @@ trunk build --release --features test-panic --dist target/dist-test-panic
 
 step "end-to-end tests in headless Chromium"
 node tests/run.mjs
+
+step "one-minute soak of the heavy network"
+node tests/soak.mjs 1

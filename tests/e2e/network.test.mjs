@@ -146,6 +146,30 @@ export const tests = [
     }),
   },
   {
+    name: 'by keyboard: a neuron\'s button offers its bias and its incoming weights to edit',
+    run: (ctx) => withPage(ctx, '#seed=0.3', async (page) => {
+      const before = await canvasHash(page, 'Decision boundary');
+      await page.getByRole('button', { name: 'Neuron 1 of layer 1', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const chooser = page.getByRole('combobox', { name: 'Edit a weight into neuron 1 of layer 1' });
+      await chooser.focus();
+      await page.keyboard.press('ArrowDown');
+      const field = page.getByRole('textbox', { name: 'Weight from X1 to neuron 1 of layer 1' });
+      await field.waitFor();
+      assert.ok(await field.evaluate((el) => el === document.activeElement), 'the field has focus');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0.5');
+      await page.keyboard.press('Enter');
+      await field.waitFor({ state: 'detached' });
+      assert.notEqual(await canvasHash(page, 'Decision boundary'), before, 'the weight applied');
+      assert.equal(await readInteger(page, 'Epoch'), 0);
+      await chooser.selectOption('0');
+      assert.equal(Number((await field.inputValue()).replace(',', '.')), 0.5);
+      await field.press('Escape');
+      assertNoProblems(page);
+    }),
+  },
+  {
     name: 'C12: the value under the pointer follows training',
     run: (ctx) => withPage(ctx, '#seed=0.3&learningRate=0.1', async (page) => {
       const box = await page.locator('path[data-target="w:1:0:0"]').boundingBox();

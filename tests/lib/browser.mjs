@@ -7,12 +7,15 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Launches Chromium (CHROMIUM overrides /usr/bin/chromium) with a fresh temporary profile. */
-export function launch() {
+/**
+ * Launches Chromium (CHROMIUM overrides /usr/bin/chromium) with a fresh temporary profile and
+ * `extraFlags` after the usual ones.
+ */
+export function launch(extraFlags = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...extraFlags],
   });
 }
 

@@ -7,7 +7,10 @@ const js = new URL(tag.dataset.js, document.baseURI);
 const wasm = new URL(tag.dataset.wasm, document.baseURI);
 
 const { default: init } = await import(js.href);
-await init({ module_or_path: wasm });
+const exports = await init({ module_or_path: wasm });
+// A measuring harness (tests/soak.mjs) that asks for it gets the module's memory, to watch
+// its size; a normal page exposes nothing.
+if ('__nnWasmMemory' in window) window.__nnWasmMemory = exports.memory;
 // The app runs: the note that says what to do when it does not (index.html) can go.
 document.getElementById('boot-note')?.remove();
 

@@ -11,6 +11,45 @@ pub const SHORTCUTS: [(&str, &str); 3] = [
     ("R", "reset the network"),
 ];
 
+/// The words of the settings, in plain words: (word, meaning).
+pub const WORDS: [(&str, &str); 8] = [
+    ("Epoch", "one pass over all the training points."),
+    (
+        "Batch size",
+        "how many points the network looks at before each change of its weights.",
+    ),
+    (
+        "Learning rate",
+        "how big each change of the weights is. Too big and training jumps about or diverges.",
+    ),
+    (
+        "Speed",
+        "how many epochs the page trains between two pictures (a frame): the top of the \
+        slider trains as many as the computer manages.",
+    ),
+    (
+        "Momentum, Nesterov",
+        "SGD keeps part of its last step, like a ball rolling downhill; Nesterov looks one \
+        step ahead before it adds the new slope.",
+    ),
+    (
+        "Adam, L-BFGS",
+        "optimizers that choose their own step sizes: Adam per weight from the recent \
+        slopes, L-BFGS from the curvature of the last few steps (a quasi-Newton method).",
+    ),
+    (
+        "Initialization",
+        "how the weights start: Uniform draws small random numbers; Glorot (also called \
+        Xavier) scales them to the number of inputs and outputs of a layer; Zero starts \
+        them all at 0, so the neurons of a layer stay alike.",
+    ),
+    (
+        "Regularization (L1, L2)",
+        "a penalty on large weights that keeps the network simple: L1 pushes weights to \
+        exactly zero, L2 makes them all small.",
+    ),
+];
+
 /// The help panel, closed until opened.
 #[function_component(Help)]
 pub fn help() -> Html {
@@ -32,6 +71,15 @@ pub fn help() -> Html {
                 <dt>{ "Training loss, test loss" }</dt>
                 <dd>{ "The data loss alone: the penalty of L1 or L2 regularization is not \
                     included, so the numbers stay comparable when regularization changes." }</dd>
+            </dl>
+            <h2>{ "Words of the settings" }</h2>
+            <dl>
+                { for WORDS.iter().map(|(word, meaning)| html! {
+                    <>
+                        <dt>{ *word }</dt>
+                        <dd>{ *meaning }</dd>
+                    </>
+                }) }
             </dl>
             <h2>{ "Keyboard shortcuts" }</h2>
             <table class="shortcuts">

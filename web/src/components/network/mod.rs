@@ -287,28 +287,69 @@ fn clear_hover(focus: &Focus) -> Callback<PointerEvent> {
 }
 
 /// The line under the diagram: the value pointed at (else the one tapped), read from the
-/// current view; for a tapped neuron, a button to edit its bias by keyboard.
+/// current view; for a tapped neuron, ways to edit its bias and its incoming weights that
+/// work from the keyboard too.
 fn info_line(view: &NetworkView, focus: &Focus) -> Html {
     let shown = (*focus.hovered).or(*focus.selected);
     let text = shown.and_then(|target| view.describe(target));
-    let bias_of = match *focus.selected {
-        Some(Target::Neuron { layer, neuron }) => Some(Target::Bias { layer, neuron }),
+    let neuron = match *focus.selected {
+        Some(Target::Neuron { layer, neuron }) => Some((layer, neuron)),
         _ => None,
     };
-    let edit_bias = bias_of.map(|target| {
+    let edit_bias = neuron.map(|(layer, neuron)| {
+        let target = Target::Bias { layer, neuron };
         let (view, focus) = (view.clone(), focus.clone());
         let label = format!("Edit {}", view.label(target).to_lowercase());
         let onclick = Callback::from(move |_: MouseEvent| open_editor(&view, &focus, target));
         html! { <button type="button" class="net-small-text" {onclick}>{ label }</button> }
     });
+    let edit_weight = neuron.map(|(layer, neuron)| weight_chooser(view, focus, layer, neuron));
     html! {
         <div class="net-info-row">
             <p class="net-info">{ text.unwrap_or_else(|| HINT.to_string()) }</p>
             { for edit_bias }
+            { for edit_weight }
             if let Some(message) = *focus.refused {
                 <p class="net-error" role="alert">{ message }</p>
             }
         </div>
+    }
+}
+
+/// A list of the weights into `neuron` of `layer`: choosing one opens its editor (the
+/// diagram's links answer the pointer only).
+fn weight_chooser(view: &NetworkView, focus: &Focus, layer: usize, neuron: usize) -> Html {
+    let inputs = view.sizes.get(layer).copied().unwrap_or(0);
+    let name = view.label(Target::Neuron { layer, neuron }).to_lowercase();
+    let options = (0..inputs).map(|input| {
+        let target = Target::Weight {
+            layer,
+            neuron,
+            input,
+        };
+        html! { <option value={input.to_string()}>{ view.label(target) }</option> }
+    });
+    let (view, focus) = (view.clone(), focus.clone());
+    let onchange = Callback::from(move |event: Event| {
+        let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+            return;
+        };
+        if let Ok(input) = select.value().parse::<usize>() {
+            let target = Target::Weight {
+                layer,
+                neuron,
+                input,
+            };
+            open_editor(&view, &focus, target);
+        }
+        select.set_value("");
+    });
+    html! {
+        <select class="net-small-text" aria-label={format!("Edit a weight into {name}")}
+            {onchange}>
+            <option value="" selected=true>{ "Edit a weight into it\u{2026}" }</option>
+            { for options }
+        </select>
     }
 }
 
