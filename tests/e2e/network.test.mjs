@@ -245,4 +245,30 @@ export const tests = [
       { viewport: { width: 390, height: 844 } },
     ),
   },
+  {
+    name: 'on a phone by touch, the layer buttons are 24 px targets that do not overlap',
+    run: (ctx) => withPage(
+      ctx,
+      '#dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&seed=0.3',
+      async (page) => {
+        const boxes = await page.locator('.net-plus-minus button').evaluateAll((buttons) =>
+          buttons.map((b) => b.getBoundingClientRect().toJSON()));
+        assert.equal(boxes.length, 12);
+        for (const box of boxes) {
+          assert.ok(box.width >= 24 && box.height >= 24, JSON.stringify(box));
+        }
+        for (let i = 0; i < boxes.length; i += 1) {
+          for (let j = i + 1; j < boxes.length; j += 1) {
+            const [a, b] = [boxes[i], boxes[j]];
+            const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top
+              || b.bottom <= a.top;
+            assert.ok(apart, `buttons ${i} and ${j} overlap`);
+          }
+        }
+        await page.getByRole('button', { name: 'Remove neuron from layer 6' }).tap();
+        await page.waitForFunction(() => /networkShape=8,8,8,8,8,7(&|$)/.test(location.hash));
+      },
+      { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+    ),
+  },
 ];

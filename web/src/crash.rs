@@ -14,9 +14,10 @@ use web_sys::{Document, Element};
 pub const CRASH_ID: &str = "crash";
 
 /// Sets the panic hook once: the browser console gets the panic (with its stack), the `log`
-/// facade an error line, and the page the message.
+/// facade an error line, and the page the message. Set through Yew, whose renderer would
+/// otherwise put its own hook (the console only) in place.
 pub fn set_hook() {
-    std::panic::set_hook(Box::new(|info: &PanicHookInfo<'_>| {
+    yew::set_custom_panic_hook(Box::new(|info: &PanicHookInfo<'_>| {
         console_error_panic_hook::hook(info);
         log::error!("the playground stopped: {info}");
         if let Err(err) = show(&panic_text(info)) {
