@@ -41,6 +41,31 @@ const PALETTE = [
 
 export const tests = [
   {
+    name: 'every preset of the list opens from its link, trains an epoch and shows no warning',
+    timeout: 120_000,
+    run: (ctx) => withPlayground(ctx, '#seed=0.5', async (page, site) => {
+      const names = await page.getByRole('combobox', { name: 'Preset' }).locator('option')
+        .evaluateAll((options) => options.map((o) => o.value).filter((v) => v));
+      assert.ok(names.length >= 16, `${names.length} presets`);
+      for (const name of names) {
+        // A fragment change alone would not load the page again: reload at the new link.
+        await page.goto(`${site.url}#preset=${name}&seed=1`);
+        await page.reload();
+        await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
+        assert.equal((await fragmentOf(page)).preset, name);
+        assert.equal(await page.locator('.warnings').count(), 0, `${name}: warnings`);
+        const stepper = name === 'step-by-step';
+        if (!stepper) {
+          await page.getByRole('button', { name: 'Step', exact: true }).click();
+          assert.equal(await readInteger(page, 'Epoch'), 1, name);
+        }
+        assert.doesNotMatch(await page.locator('main').textContent(), /NaN|Infinity/, name);
+      }
+      // Reloading in quick succession aborts some requests (the icon): errors are what count.
+      assert.deepEqual([...page.problems.console, ...page.problems.pageErrors], []);
+    }),
+  },
+  {
     name: 'many-classes preset: softmax learns five spiral arms, one palette colour each',
     run: (ctx) => withPlayground(ctx, '#preset=many-classes&seed=1', async (page) => {
       await page.getByRole('slider', { name: 'Speed' }).fill('100');

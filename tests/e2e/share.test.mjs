@@ -244,6 +244,10 @@ export const tests = [
       await importCsv(page, '0.5,0.5,1\nfoo,1\n');
       await page.getByText('line 2: 2 columns, expected 3').waitFor();
       assert.deepEqual(await dataCounts(page), [4, 2], 'the data before the bad file stay');
+      // A file over the 200 kB limit is refused by its size, before it is read.
+      await importCsv(page, '0.5,0.5,1\n'.repeat(25_000));
+      await page.getByText(/has 250000 bytes; at most 200000 are read/).waitFor();
+      assert.deepEqual(await dataCounts(page), [4, 2], 'the data before the large file stay');
       const file = await download(page, page.getByRole('button', { name: 'Export CSV' }));
       assert.equal(file.name, 'playground-data.csv');
       assert.equal(file.bytes.toString('utf8'), 'x1,x2,label\n1,1,0\n-2,2.5,1\n3,-4,2\n0,0,1\n');

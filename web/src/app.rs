@@ -252,6 +252,10 @@ impl Component for App {
                 self.close_stepper();
                 self.playing = !self.playing && !self.session.diverged();
                 log::info!("{}", if self.playing { "play" } else { "pause" });
+                if !self.playing {
+                    // The pictures drawn while playing use the coarser grid: draw them fine.
+                    self.redraw();
+                }
                 self.announce(true);
                 self.schedule(ctx);
             }

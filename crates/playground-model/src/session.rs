@@ -852,6 +852,25 @@ mod tests {
     }
 
     #[test]
+    fn perceptron_presets_draw_the_lines_of_logistic_regression() {
+        // shared/reference/sklearn.json: logistic regression separates AND and OR with lines
+        // of slope -1, AND's between (1, 1) and the mixed corners (x1 + x2 between 1 and 2),
+        // OR's between (0, 0) and the mixed corners (x1 + x2 between 0 and 1).
+        for (name, low, high) in [("perceptron-and", 1.0, 2.0), ("perceptron-or", 0.0, 1.0)] {
+            let mut session = session(&format!("preset={name}&seed=1"));
+            session.run(100).unwrap();
+            let layer = &session.weights().layers[0];
+            let (w1, w2, b) = (layer.weights[0], layer.weights[1], layer.biases[0]);
+            let (slope, intercept) = (-w1 / w2, -b / w2);
+            assert!((slope + 1.0).abs() < 0.05, "{name}: slope {slope}");
+            assert!(
+                low < intercept && intercept < high,
+                "{name}: intercept {intercept}"
+            );
+        }
+    }
+
+    #[test]
     fn lecture_presets_for_digits_overfitting_and_regression_show_their_point() {
         let mut digits = session("preset=digits-mlp&seed=1");
         assert_eq!(digits.points().0.len(), 1203, "67 % of the 1797 digits");
