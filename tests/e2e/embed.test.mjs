@@ -141,48 +141,74 @@ export const tests = [
   },
   {
     name: 'a 640 x 360 frame without embed=true is embedded: compact, nothing cut off, trains',
-    run: async ({ browser, dist }) => {
-      // The README's snippet leaves embed=true out: being inside a frame is enough.
-      const slide = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Slide</title>
-        <link rel="icon" href="data:,"><style>body{margin:0}iframe{border:0;display:block}</style>
-        </head><body><iframe id="p" title="Playground" width="640" height="360"></iframe>
-        <script>document.getElementById('p').src =
-          new URLSearchParams(location.search).get('src');</script></body></html>`;
-      const site = await serve(dist, '/playground/',
-        { '/slide.html': { type: 'text/html', body: slide } });
-      const page = await openPage(browser, { viewport: { width: 800, height: 500 } });
-      try {
-        const src = `${site.url}#dataset=xor&networkShape=4&seed=a`;
-        await page.goto(`${site.origin}/slide.html?src=${encodeURIComponent(src)}`);
-        const frame = page.frameLocator('#p');
-        await frame.getByRole('button', { name: 'Play' }).waitFor();
-        assert.equal(await frame.getByRole('heading', { name: 'Neural-network playground' })
-          .isVisible(), false, 'the page title makes way');
-        await frame.getByRole('link', { name: 'Open the full page' }).waitFor();
-        const inner = page.frames().find((f) => f.url().startsWith(site.url));
-        const fit = await inner.evaluate(() => {
-          const { clientWidth, clientHeight, scrollWidth } = document.documentElement;
-          const box = document.querySelector('canvas.boundary').getBoundingClientRect();
-          const controls = [...document.querySelectorAll('header button, header a')]
-            .filter((el) => el.getClientRects().length > 0)
-            .map((el) => el.getBoundingClientRect())
-            .filter((r) => r.left < 0 || r.right > clientWidth || r.top < 0
-              || r.bottom > clientHeight);
-          return { clientWidth, scrollWidth, clientHeight, box: [box.top, box.bottom, box.width],
-            cutControls: controls.length };
+    // The README's snippet leaves embed=true out: being inside a frame is enough.
+    run: (ctx) => withSlide(ctx, '#dataset=xor&networkShape=4&seed=a', async (page, frame) => {
+      assert.equal(await frame.getByRole('heading', { name: 'Neural-network playground' })
+        .isVisible(), false, 'the page title makes way');
+      await frame.getByRole('link', { name: 'Open the full page' }).waitFor();
+      const inner = page.frames().find((f) => f !== page.mainFrame());
+      const fit = await inner.evaluate(() => {
+        const { clientWidth, clientHeight, scrollWidth } = document.documentElement;
+        const box = document.querySelector('canvas.boundary').getBoundingClientRect();
+        const controls = [...document.querySelectorAll('header button, header a')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.left < 0 || r.right > clientWidth || r.top < 0
+            || r.bottom > clientHeight);
+        return { clientWidth, scrollWidth, clientHeight, box: [box.top, box.bottom, box.width],
+          cutControls: controls.length };
+      });
+      assert.ok(fit.scrollWidth <= fit.clientWidth, `scrolls sideways: ${JSON.stringify(fit)}`);
+      assert.equal(fit.cutControls, 0, `header controls cut off: ${JSON.stringify(fit)}`);
+      assert.ok(fit.box[0] >= 0 && fit.box[1] <= fit.clientHeight + 1 && fit.box[2] >= 150,
+        `the decision boundary fits the slide: ${JSON.stringify(fit)}`);
+      await frame.getByRole('button', { name: 'Play' }).click();
+      await frame.getByRole('status', { name: 'Epoch' }).filter({ hasText: /^[1-9]/ }).waitFor();
+      assert.equal(await page.evaluate(() => location.hash), '', 'the slide keeps its address');
+      assertNoProblems(page);
+    }),
+  },
+  {
+    name: 'shortcuts=true turns the keyboard shortcuts on in a frame; arrows still reach the deck',
+    run: (ctx) => withSlide(ctx, '#shortcuts=true&seed=a', async (page, frame) => {
+      await page.evaluate(() => {
+        window.deckKeys = [];
+        window.addEventListener('message', (event) => {
+          if (event.data?.type === 'nn-playground:key') window.deckKeys.push(event.data.key);
         });
-        assert.ok(fit.scrollWidth <= fit.clientWidth, `scrolls sideways: ${JSON.stringify(fit)}`);
-        assert.equal(fit.cutControls, 0, `header controls cut off: ${JSON.stringify(fit)}`);
-        assert.ok(fit.box[0] >= 0 && fit.box[1] <= fit.clientHeight + 1 && fit.box[2] >= 150,
-          `the decision boundary fits the slide: ${JSON.stringify(fit)}`);
-        await frame.getByRole('button', { name: 'Play' }).click();
-        await frame.getByRole('status', { name: 'Epoch' }).filter({ hasText: /^[1-9]/ }).waitFor();
-        assert.equal(await page.evaluate(() => location.hash), '', 'the slide keeps its address');
-        assertNoProblems(page);
-      } finally {
-        await page.context().close();
-        await site.close();
-      }
-    },
+      });
+      await frame.getByRole('img', { name: 'Decision boundary' }).click();
+      await page.keyboard.press('s');
+      await frame.getByRole('status', { name: 'Epoch' }).filter({ hasText: /^1$/ }).waitFor();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => window.deckKeys.length >= 1);
+      assert.deepEqual(await page.evaluate(() => window.deckKeys), ['ArrowRight']);
+      assertNoProblems(page);
+    }),
   },
 ];
+
+/**
+ * Serves the playground and a slide page with one 640 x 360 iframe at the playground's
+ * `fragment`, then runs `check(page, frameLocator)`.
+ */
+async function withSlide({ browser, dist }, fragment, check) {
+  const slide = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Slide</title>
+    <link rel="icon" href="data:,"><style>body{margin:0}iframe{border:0;display:block}</style>
+    </head><body><iframe id="p" title="Playground" width="640" height="360"></iframe>
+    <script>document.getElementById('p').src =
+      new URLSearchParams(location.search).get('src');</script></body></html>`;
+  const site = await serve(dist, '/playground/',
+    { '/slide.html': { type: 'text/html', body: slide } });
+  const page = await openPage(browser, { viewport: { width: 800, height: 500 } });
+  try {
+    const src = `${site.url}${fragment}`;
+    await page.goto(`${site.origin}/slide.html?src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('#p');
+    await frame.getByRole('button', { name: 'Play' }).waitFor();
+    await check(page, frame);
+  } finally {
+    await page.context().close();
+    await site.close();
+  }
+}

@@ -111,6 +111,32 @@ export const tests = [
     }, { context: { permissions: ['clipboard-read', 'clipboard-write'] } }),
   },
   {
+    name: 'Copy embed code copies the iframe; refused by the browser, it selects it instead',
+    run: async (ctx) => {
+      await withPlayground(ctx, SEEDED, async (page) => {
+        await openShare(page);
+        await page.getByRole('button', { name: 'Copy embed code' }).click();
+        await page.locator('.copy-status').filter({ hasText: 'Copied.' }).waitFor();
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        assert.equal(copied, await page.getByLabel('Embed code').inputValue());
+        assert.match(copied, /^<iframe /);
+      }, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+      await withPlayground(ctx, SEEDED, async (page) => {
+        // No clipboard permission: the browser refuses the write.
+        await page.evaluate(() => {
+          navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));
+        });
+        await openShare(page);
+        await page.getByRole('button', { name: 'Copy embed code' }).click();
+        await page.getByText('The browser did not allow copying').waitFor();
+        const selected = await page.getByLabel('Embed code').evaluate(
+          (area) => area.value.slice(area.selectionStart, area.selectionEnd),
+        );
+        assert.equal(selected, await page.getByLabel('Embed code').inputValue());
+      });
+    },
+  },
+  {
     name: 'the embed code has the chosen size and hides the chosen controls',
     run: (ctx) => withPlayground(ctx, SEEDED, async (page) => {
       await openShare(page);
