@@ -25,6 +25,32 @@ async function forcePanic(page) {
 
 export const tests = [
   {
+    name: 'with local storage blocked by the browser, the page starts, trains and keeps its link',
+    run: async (ctx) => {
+      const { openPage } = await import('../lib/browser.mjs');
+      const { serve } = await import('../lib/server.mjs');
+      const site = await serve(ctx.dist, '/');
+      const page = await openPage(ctx.browser);
+      try {
+        // What a browser set to block site data does: reading localStorage throws.
+        await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+          get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+        }));
+        await page.goto(`${site.url}#seed=0.5&learningRate=0.1`);
+        await page.getByRole('button', { name: 'Play' }).waitFor();
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        assert.equal(await readEpoch(page), 1);
+        await page.getByRole('combobox', { name: 'Learning rate' }).selectOption('0.3');
+        await page.waitForFunction(() => /learningRate=0\.3(&|$)/.test(location.hash));
+        assert.equal(await page.locator('#crash').count(), 0);
+        assert.deepEqual([...page.problems.console, ...page.problems.pageErrors], []);
+      } finally {
+        await page.context().close();
+        await site.close();
+      }
+    },
+  },
+  {
     name: 'the real build has no way to force a panic and shows no panic message',
     run: (ctx) => withPlayground(ctx, '#seed=0.5', async (page) => {
       assert.equal(await page.getByRole('button', { name: 'Force a panic' }).count(), 0);

@@ -6,7 +6,6 @@
 //! file keeps them). A stored state that cannot be read, or that an older or newer playground
 //! wrote, is removed, and the page says so once.
 
-use gloo::storage::{LocalStorage, Storage};
 use playground_model::OwnData;
 use serde::{Deserialize, Serialize};
 
@@ -39,16 +38,27 @@ pub enum Found {
     Discarded(String),
 }
 
+/// The browser's local storage, or `None` where it is missing or refused (storage blocked by
+/// the user's settings throws on access: that must not stop the page).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Reads the stored state, removing it if it cannot be used.
 pub fn load() -> Found {
-    let text: String = match LocalStorage::raw().get_item(KEY) {
+    let Some(storage) = local_storage() else {
+        return Found::Nothing;
+    };
+    let text: String = match storage.get_item(KEY) {
         Ok(Some(text)) => text,
         _ => return Found::Nothing,
     };
     match parse(&text) {
         Ok(stored) => Found::State(stored),
         Err(why) => {
-            LocalStorage::delete(KEY);
+            if storage.remove_item(KEY).is_err() {
+                log::warn!("could not remove the stored experiment");
+            }
             log::warn!("stored experiment discarded: {why}");
             Found::Discarded(format!(
                 "The experiment saved in this browser could not be restored ({why}), so it was \
@@ -66,7 +76,18 @@ pub fn save(link: &str, own_data: &OwnData) {
         link: link.to_string(),
         own_data: own_data.clone(),
     };
-    if let Err(err) = LocalStorage::set(KEY, &stored) {
+    let Some(storage) = local_storage() else {
+        log::debug!("no local storage: the experiment is kept in the link only");
+        return;
+    };
+    let written = serde_json::to_string(&stored)
+        .map_err(|err| err.to_string())
+        .and_then(|text| {
+            storage
+                .set_item(KEY, &text)
+                .map_err(|err| format!("{err:?}"))
+        });
+    if let Err(err) = written {
         log::warn!("could not keep the experiment in local storage: {err}");
     }
 }
