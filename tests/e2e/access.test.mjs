@@ -64,7 +64,8 @@ export const tests = [
       assert.equal(await page.locator('output[aria-live="off"]').count() >= 3, true,
         'the readouts change every frame and are not live themselves');
       await page.getByRole('button', { name: 'Step', exact: true }).click();
-      const sentence = /^Epoch 1: training loss \d\.\d{3}, test loss \d\.\d{3}, test accuracy \d+ %\.$/;
+      const sentence =
+        /^Epoch 1: training loss \d\.\d{3}, test loss \d\.\d{3}, test accuracy \d+ %\.$/;
       assert.match(await region.textContent(), sentence);
 
       // Record every change of the region for 9 s of training at full speed.

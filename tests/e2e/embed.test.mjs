@@ -169,7 +169,7 @@ export const tests = [
     }),
   },
   {
-    name: 'shortcuts=true turns the keyboard shortcuts on in a frame; arrows still reach the deck',
+    name: 'shortcuts=true turns the shortcuts on in a frame; arrows reach the deck after a click',
     run: (ctx) => withSlide(ctx, '#shortcuts=true&seed=a', async (page, frame) => {
       await page.evaluate(() => {
         window.deckKeys = [];
@@ -183,6 +183,12 @@ export const tests = [
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => window.deckKeys.length >= 1);
       assert.deepEqual(await page.evaluate(() => window.deckKeys), ['ArrowRight']);
+      // A button clicked with the pointer lets go of the focus: the deck's keys still work.
+      await frame.getByRole('button', { name: 'Play' }).click();
+      await frame.getByRole('button', { name: 'Pause' }).waitFor();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => window.deckKeys.length >= 2);
+      assert.deepEqual(await page.evaluate(() => window.deckKeys), ['ArrowRight', 'ArrowRight']);
       assertNoProblems(page);
     }),
   },

@@ -151,7 +151,8 @@ export const tests = [
       const before = await canvasHash(page, 'Decision boundary');
       await page.getByRole('button', { name: 'Neuron 1 of layer 1', exact: true }).focus();
       await page.keyboard.press('Enter');
-      const chooser = page.getByRole('combobox', { name: 'Edit a weight into neuron 1 of layer 1' });
+      const chooser = page.getByRole('combobox',
+        { name: 'Edit a weight into neuron 1 of layer 1' });
       await chooser.focus();
       await page.keyboard.press('ArrowDown');
       const field = page.getByRole('textbox', { name: 'Weight from X1 to neuron 1 of layer 1' });
@@ -161,6 +162,8 @@ export const tests = [
       await page.keyboard.type('0.5');
       await page.keyboard.press('Enter');
       await field.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
+        'Neuron 1 of layer 1', 'the focus goes back to the neuron');
       assert.notEqual(await canvasHash(page, 'Decision boundary'), before, 'the weight applied');
       assert.equal(await readInteger(page, 'Epoch'), 0);
       await chooser.selectOption('0');

@@ -70,8 +70,9 @@ export const tests = [
       // The page is not frozen: the main thread answers and the page scrolls.
       assert.equal(await page.evaluate(() => 6 * 7), 42);
       await page.mouse.wheel(0, 400);
-      assert.equal(await page.locator('#crash-reload').evaluate((b) => b === document.activeElement),
-        true, 'the way out has the focus');
+      const focused = await page.locator('#crash-reload')
+        .evaluate((b) => b === document.activeElement);
+      assert.equal(focused, true, 'the way out has the focus');
     }),
   },
   {

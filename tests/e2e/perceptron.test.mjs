@@ -47,6 +47,11 @@ export const tests = [
     run: (ctx) => withPlayground(ctx, '#preset=perceptron-and&seed=0.5', async (page) => {
       await panel(page).waitFor();
       assert.ok(await panel(page).getByText('output = sigmoid(w1 x1 + w2 x2 + b)').isVisible());
+      // With no hidden layer the Activation setting has nothing to act on, and says so.
+      assert.ok(await page.getByRole('combobox', { name: 'Activation' }).isDisabled());
+      await page.getByText(
+        'No hidden layer: the output\'s function follows the problem and the loss.',
+      ).waitFor();
       const before = await readText(page, 'Formula now');
       assert.match(before, /^output = sigmoid\(-?\d+\.\d\d x1 [+-] \d+\.\d\d x2 [+-] \d+\.\d\d\)$/);
       assert.match(await readText(page, 'Decision line'), /^(x2 = |x1 = )/);

@@ -91,10 +91,13 @@ export const tests = [
         assert.ok(names.includes(name), `${name} in ${names}`);
       }
       await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await page.getByRole('button', { name: 'Play' }).click();
       await select.selectOption('underfitting');
+      await page.getByRole('button', { name: 'Play' }).waitFor();
+      await page.waitForTimeout(300);
       const link = await fragmentOf(page);
       assert.equal(link.preset, 'underfitting');
-      assert.equal(await readInteger(page, 'Epoch'), 0, 'a new experiment starts at epoch 0');
+      assert.equal(await readInteger(page, 'Epoch'), 0, 'a new experiment starts paused at 0');
       assert.equal(await select.inputValue(), 'underfitting');
       assert.ok(await page.getByRole('checkbox', { name: 'Show test data' }).isChecked());
       await page.reload();

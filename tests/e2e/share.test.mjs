@@ -146,7 +146,8 @@ export const tests = [
       await page.getByLabel('Height (px)').press('Tab');
       await page.locator('.hide-list').getByLabel('Noise').check();
       const code = await page.getByLabel('Embed code').inputValue();
-      assert.match(code, /^<iframe title="Neural-network playground" width="640" height="360"/);
+      assert.match(code,
+        /^<iframe title="Neural-network playground" width="640" height="360" class="playground"/);
       const src = code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
       assert.match(src, /noise_hide=true/);
       await page.goto('about:blank');
@@ -266,7 +267,9 @@ export const tests = [
       await page.getByText('Read 4 points from the file.').waitFor();
       assert.deepEqual(await dataCounts(page), [4, 2]);
       await importCsv(page, '1,1,0\n2,2,1\n7,0,1\n');
-      await page.getByText('line 3: x1 = 7 is outside -6 to 6').waitFor();
+      // The message sits in the Edit data panel, beside the file buttons.
+      await page.getByRole('region', { name: 'Edit data' }).getByRole('alert')
+        .filter({ hasText: 'line 3: x1 = 7 is outside -6 to 6' }).waitFor();
       await importCsv(page, '0.5,0.5,1\nfoo,1\n');
       await page.getByText('line 2: 2 columns, expected 3').waitFor();
       assert.deepEqual(await dataCounts(page), [4, 2], 'the data before the bad file stay');

@@ -182,6 +182,8 @@ pub struct App {
     embedded: bool,
     /// Whether the keyboard shortcuts work, read by the key listener.
     shortcuts: Rc<Cell<bool>>,
+    /// What became of the last CSV file (text, refused), shown in the Edit data panel.
+    file_note: Option<(AttrValue, bool)>,
     /// What the live region last told a screen reader, and when (page clock, ms).
     announcement: (String, f64),
     /// Window listeners (fragment edits, keys, a slide deck's messages), removed with the app.
@@ -238,6 +240,7 @@ impl Component for App {
             stepper_button: NodeRef::default(),
             embedded,
             shortcuts: shortcuts.clone(),
+            file_note: None,
             announcement: (String::new(), f64::NEG_INFINITY),
             _listeners: listeners(ctx, embedded, shortcuts),
         };
@@ -545,6 +548,8 @@ impl App {
     /// its seed.
     fn load_preset(&mut self, name: &str) {
         log::info!("preset {name}");
+        // A new experiment starts paused, so the teacher can introduce it first.
+        self.playing = false;
         let decoded = decode(&format!("preset={name}"), fresh_seed);
         self.warnings = decoded.warnings;
         self.configure(decoded.config);
@@ -828,7 +833,8 @@ impl App {
                 on_clear={link.callback(|_| Msg::ClearData)}
                 on_import={link.callback(Msg::ImportCsv)}
                 on_export={link.callback(|_| Msg::ExportCsv)}
-                on_done={link.callback(|_| Msg::ToggleEditData)} />
+                on_done={link.callback(|_| Msg::ToggleEditData)}
+                file_note={self.file_note.clone()} />
         }
     }
 
@@ -931,7 +937,31 @@ fn listeners(ctx: &Context<App>, embedded: bool, shortcuts: Rc<Cell<bool>>) -> V
             link.send_message(Msg::Command(command));
         }
     });
-    vec![hash, keys, messages]
+    let mut all = vec![hash, keys, messages];
+    if embedded {
+        all.push(EventListener::new(&window, "click", release_clicked_button));
+    }
+    all
+}
+
+/// Embedded: a button pressed with the pointer lets go of the focus, so that the slide deck's
+/// arrows and Space move the slides again after a click on Play (a button reached with the
+/// keyboard keeps it: `detail` is 0 for a click made by a key).
+fn release_clicked_button(event: &Event) {
+    let Some(click) = event.dyn_ref::<web_sys::MouseEvent>() else {
+        return;
+    };
+    if click.detail() == 0 {
+        return;
+    }
+    let button = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("button").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if button.is_some_and(|b| b.blur().is_err()) {
+        log::warn!("could not release the focus");
+    }
 }
 
 /// True when a message comes from the window this page is embedded in.

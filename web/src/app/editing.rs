@@ -15,6 +15,7 @@ impl App {
     /// Opens "Edit data" (switching to the user's own points, which start as a copy of the
     /// data on screen when there are none yet), or closes it.
     pub(super) fn toggle_edit_data(&mut self) {
+        self.file_note = None;
         if self.editing {
             self.editing = false;
             return;
@@ -74,6 +75,7 @@ impl App {
     /// Starts reading a CSV file the user picked; [`Msg::CsvRead`] brings its text.
     pub(super) fn read_csv_file(&mut self, ctx: &Context<Self>, file: web_sys::File) {
         let link = ctx.link().clone();
+        self.file_note = None;
         self.reader = read_text(file, MAX_CSV_BYTES, move |text| {
             link.send_message(Msg::CsvRead(text))
         });
@@ -97,13 +99,12 @@ impl App {
         match result {
             Ok(()) => {
                 log::info!("{count} points read from CSV");
-                self.message = None;
-                self.notice = Some(format!("Read {count} points from the file."));
+                let text = format!("Read {count} points from the file.");
+                self.file_note = Some((text.into(), false));
             }
             Err(err) => {
-                self.message = Some(format!(
-                    "The file was not used: {err}. The data are as before."
-                ));
+                let text = format!("The file was not used: {err}. The data are as before.");
+                self.file_note = Some((text.into(), true));
             }
         }
         self.write_link();

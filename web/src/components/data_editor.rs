@@ -30,6 +30,10 @@ pub struct Props {
     pub on_export: Callback<()>,
     /// Leave the editing mode.
     pub on_done: Callback<()>,
+    /// What became of the last CSV file: the text, and whether it was refused. Shown beside
+    /// the file buttons, where the eye is after picking a file.
+    #[prop_or_default]
+    pub file_note: Option<(AttrValue, bool)>,
 }
 
 /// The "Edit data" panel.
@@ -55,6 +59,13 @@ pub fn data_editor(props: &Props) -> Html {
                     disabled={points == 0}>{ "Export CSV" }</button>
                 <button onclick={props.on_done.reform(|_| ())}>{ "Done" }</button>
             </div>
+            if let Some((text, refused)) = props.file_note.clone() {
+                if refused {
+                    <p class="file-note refused" role="alert">{ text }</p>
+                } else {
+                    <p class="file-note" role="status">{ text }</p>
+                }
+            }
             <p class="explain">{ format!("A CSV file has a line per point: x1, x2 and the \
                 label (a class number from 0, or for regression a value from -1 to 1), with or \
                 without a header line; x1 and x2 from -6 to 6. At most {MAX_OWN_POINTS} \

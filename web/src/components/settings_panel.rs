@@ -155,15 +155,26 @@ pub fn forced_loss_note(config: &Config) -> Option<&'static str> {
     }
 }
 
+/// Why the activation does nothing for these settings, if it does nothing: it is the hidden
+/// neurons' function, and the output unit's follows the problem and the loss.
+pub fn unused_activation_note(config: &Config) -> Option<&'static str> {
+    config
+        .network_shape
+        .is_empty()
+        .then_some("No hidden layer: the output's function follows the problem and the loss.")
+}
+
 fn activation(props: &Props) -> Html {
     let on_change = configure_with(&props.config, &props.on_configure, |c, v: String| {
         if let Some(a) = Activation::from_name(&v) {
             c.activation = a;
         }
     });
+    let note = unused_activation_note(&props.config).map(AttrValue::from);
     html! {
         <Select id="activation" label="Activation" value={props.config.activation.name()}
-            options={choices(Activation::ALL, Activation::name, activation_text)} {on_change} />
+            options={choices(Activation::ALL, Activation::name, activation_text)}
+            disabled={note.is_some()} {note} {on_change} />
     }
 }
 

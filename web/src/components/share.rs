@@ -125,7 +125,8 @@ pub fn iframe_html(url: &str, (width, height): (u32, u32)) -> String {
     let src = url.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe title=\"Neural-network playground\" width=\"{width}\" height=\"{height}\" \
-         src=\"{src}\" style=\"border: 0\" allow=\"fullscreen; clipboard-write\"></iframe>"
+         class=\"playground\" src=\"{src}\" style=\"border: 0\" \
+         allow=\"fullscreen; clipboard-write\"></iframe>"
     )
 }
 

@@ -371,12 +371,35 @@ fn editor(props: &Props, focus: &Focus) -> Html {
             _ => {}
         }
         editing.set(None);
+        focus_neuron(target);
     });
     let editing = focus.editing.clone();
-    let on_cancel = Callback::from(move |_| editing.set(None));
+    let on_cancel = Callback::from(move |_| {
+        editing.set(None);
+        focus_neuron(target);
+    });
     html! {
         <ValueEditor key={target.encode()} label={props.view.label(target)}
             initial={initial} {on_apply} {on_cancel} />
+    }
+}
+
+/// Gives the keyboard focus back to the button of the neuron whose weight or bias was edited,
+/// so that a keyboard user goes on from where they were.
+fn focus_neuron(target: Target) {
+    let (Target::Weight { layer, neuron, .. } | Target::Bias { layer, neuron }) = target else {
+        return;
+    };
+    let selector = format!(
+        "button[data-target=\"{}\"]",
+        Target::Neuron { layer, neuron }.encode()
+    );
+    let button = crate::dom::document()
+        .ok()
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if button.is_some_and(|b| b.focus().is_err()) {
+        log::warn!("could not give the focus back to the neuron");
     }
 }
 
