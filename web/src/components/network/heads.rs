@@ -76,11 +76,12 @@ fn layer_head(
 ) -> Html {
     let number = layer + 1;
     let size = config.network_shape[layer];
+    let size_text = format!("{size} neuron{}", if size == 1 { "" } else { "s" });
     html! {
         <div class="net-head" key={layer} style={layout.place_column(layer + 1)}>
             if layout.pitch >= ROOMY_PITCH {
                 <span>{ format!("Layer {number}") }</span>
-                <span class="net-size">{ format!("{size} neurons") }</span>
+                <span class="net-size">{ size_text }</span>
             } else {
                 <span class="net-narrow">{ "Layer" }<br />{ number }</span>
             }
