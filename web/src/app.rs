@@ -416,8 +416,8 @@ impl Component for App {
                     <p class="visually-hidden" aria-live="polite" aria-atomic="true"
                         id="announcer">{ self.announcement.0.clone() }</p>
                     { self.view_messages(ctx) }
-                    { self.view_edit_button(ctx) }
                     { self.view_boundary(ctx) }
+                    { self.view_edit_button(ctx) }
                     { self.view_editor(ctx) }
                     { self.view_perceptron(ctx) }
                     <LossChart series={self.losses.clone()} />
