@@ -40,7 +40,7 @@ fn panic_text(info: &PanicHookInfo<'_>) -> String {
 
 /// Shows the message (once: a second panic leaves the first message as it is).
 pub fn show(reason: &str) -> Result<(), JsValue> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Ok(document) = crate::dom::document() else {
         return Ok(());
     };
     if document.get_element_by_id(CRASH_ID).is_some() {
